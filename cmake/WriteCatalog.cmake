@@ -1,0 +1,13 @@
+# Script mode: writes OUT, a C++ file that defines xport::target::builtin_files() over FILES.
+set(body "// Generated from targets/*.toml by cmake/WriteCatalog.cmake. Do not edit.\n")
+string(APPEND body "#include \"target/builtin_files.hpp\"\n\nnamespace xport::target {\n")
+string(APPEND body "std::span<const BuiltinFile> builtin_files() {\n  static const BuiltinFile files[] = {\n    {\"\", \"\"}, // keeps the array non-empty; skipped below\n")
+foreach(f ${FILES})
+  get_filename_component(name ${f} NAME)
+  file(READ ${f} text)
+  string(APPEND body "    {\"targets/${name}\", R\"xport_toml(${text})xport_toml\"},\n")
+endforeach()
+string(APPEND body "  };\n  return std::span<const BuiltinFile>(files).subspan(1);\n}\n} // namespace xport::target\n")
+file(WRITE ${OUT}.tmp "${body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)
+file(REMOVE ${OUT}.tmp)

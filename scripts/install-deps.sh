@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package xport needs to build, test and benchmark. Safe to run again:
+# apt-get installs only what is missing. Used by the README's quick start and by .ci/run.
+set -euo pipefail
+
+packages=(
+  # build
+  build-essential cmake ninja-build pkg-config ccache
+  # libraries
+  libarchive-dev libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libfmt-dev
+  llvm-14-dev libssl-dev zlib1g-dev libzstd-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  # the toolchain xport drives
+  clang-14 clang lld-14 lld llvm-14 libclang-rt-14-dev
+  # tests: media, foreign binaries, reference tools
+  qemu-user xorriso libarchive-tools file binutils python3 musl-dev musl-tools
+  # benchmarks
+  hyperfine
+)
+
+as_root=()
+if [ "$(id -u)" -ne 0 ]; then
+  as_root=(sudo)
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -qq
+"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+echo "install-deps: ${#packages[@]} packages present"

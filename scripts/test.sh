@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Builds xport and runs the whole test suite: unit tests, end-to-end scenarios on real media, and
+# the fuzz corpora. Exits non-zero when any test fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/build.sh
+ctest --test-dir build --output-on-failure -j "$(nproc)" "$@"

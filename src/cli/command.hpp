@@ -1,0 +1,44 @@
+// The subcommand table: every `xport <name>` is one row, implemented by a function in
+// src/cli/<name>_command.cpp that parses its own options and calls into a part.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace xport::cli {
+
+// Exit statuses, the same for every command.
+inline constexpr int exit_ok = 0;
+inline constexpr int exit_failed = 1; // findings, or an operation that failed
+inline constexpr int exit_usage = 2;
+
+struct Invocation {
+  std::string program;           // "xport target", for help texts and messages
+  std::vector<std::string> args; // the arguments after the subcommand name
+};
+
+struct Command {
+  std::string_view name;
+  std::string_view summary;
+  int (*run)(const Invocation&);
+};
+
+// Sorted by name (a unit test keeps it so).
+std::span<const Command> commands();
+
+// Parses `inv.args` into `app` (a CLI11 app whose options and subcommands the command set up).
+// Returns an exit status when the command should stop now: 0 after --help, 2 after a usage error
+// (printed, with "did you mean" for unknown options and subcommands). Returns nullopt to go on.
+std::optional<int> parse(CLI::App& app, const Invocation& inv);
+
+// Entry point used by main(): dispatches argv to a command, maps errors to exit statuses.
+int main(int argc, char** argv);
+
+} // namespace xport::cli

@@ -1,0 +1,84 @@
+// The subcommand table and the top-level dispatch: `xport --help`, `--version`, unknown
+// subcommands with "did you mean", and the one place where errors become exit statuses.
+#include <algorithm>
+#include <iostream>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "cli/command.hpp"
+#include "util/error.hpp"
+#include "util/suggest.hpp"
+#include "version.hpp"
+
+namespace xport::cli {
+
+// One declaration per command file.
+int run_target(const Invocation&);
+
+namespace {
+
+const Command table[] = {
+    {"target", "list, show, diff and check target profiles", run_target},
+};
+
+void print_help(std::ostream& out) {
+  out << "xport " << xport::version << ": port software to targets the upstream toolchains "
+      << "don't fully support\n\n"
+      << "usage: xport <command> [options]\n       xport <command> --help\n\ncommands:\n";
+  for (const Command& c : table)
+    out << fmt::format("  {:<10} {}\n", c.name, c.summary);
+  out << "\noptions:\n  -h, --help     this text\n  --version      print the version\n";
+}
+
+std::vector<std::string> command_names() {
+  std::vector<std::string> names;
+  for (const Command& c : table)
+    names.emplace_back(c.name);
+  return names;
+}
+
+} // namespace
+
+std::span<const Command> commands() { return table; }
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) {
+    print_help(std::cerr);
+    return exit_usage;
+  }
+  const std::string& first = args[0];
+  if (first == "-h" || first == "--help" || first == "help") {
+    print_help(std::cout);
+    return exit_ok;
+  }
+  if (first == "--version" || first == "-V") {
+    std::cout << "xport " << xport::version << "\n";
+    return exit_ok;
+  }
+  auto it = std::find_if(std::begin(table), std::end(table),
+                         [&](const Command& c) { return c.name == first; });
+  if (it == std::end(table)) {
+    std::vector<std::string> names = command_names();
+    const char* what = first.starts_with("-") ? "option" : "command";
+    std::cerr << fmt::format("xport: error: unknown {} '{}'{}; see 'xport --help'\n", what, first,
+                             util::did_you_mean(first, names));
+    return exit_usage;
+  }
+  Invocation inv{fmt::format("xport {}", it->name), {args.begin() + 1, args.end()}};
+  try {
+    return it->run(inv);
+  } catch (const UsageError& e) {
+    std::cerr << "xport: error: " << e.what() << "\n";
+    return exit_usage;
+  } catch (const Error& e) {
+    std::cerr << "xport: error: " << e.what() << "\n";
+    return exit_failed;
+  } catch (const std::exception& e) {
+    std::cerr << "xport: internal error: " << e.what() << "\n";
+    return exit_failed;
+  }
+}
+
+} // namespace xport::cli

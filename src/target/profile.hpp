@@ -1,0 +1,108 @@
+// The target profile: everything xport knows about a target, resolved through inheritance. A
+// profile is data (targets/*.toml and user files); this is its typed view, which the later parts
+// (sysroot, driver, elf, rust, run) read. Keys are listed in target/schema.cpp, and documented in
+// docs/profiles.md.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace xport::target {
+
+enum class Endian { little, big };
+enum class TlsModel { native, emulated };
+enum class RuntimeLibrary { libgcc, compiler_rt };
+enum class CxxStdlib { libstdcxx, libcxx, none };
+
+// How the program is linked; each mode has its own start and end files.
+enum class LinkMode { dynamic, pie, static_, static_pie, shared };
+
+// The register (or system register) through which native TLS is reached. `none` means the target
+// provides no thread pointer at all: any read of one is a bug there.
+enum class ThreadPointer { none, fs, gs, tpidr_el0, tpidruro, tp };
+
+// How an OS encodes its version in the ABI note's descriptor.
+enum class NoteVersionEncoding {
+  none,      // no version in the note
+  gnu,       // four words: OS (0 = Linux), major, minor, patch   ("for GNU/Linux 3.2.0")
+  freebsd,   // one word: major*100000 + minor*1000 + patch       ("for FreeBSD 13.2")
+  dragonfly, // one word: major*100000 + minor*10000 + patch      ("for DragonFly 3.0.702")
+  netbsd,    // one word: major*100000000 + minor*1000000 + patch*100 ("for NetBSD 9.3")
+  openbsd,   // one word, always 0                                ("for OpenBSD")
+};
+
+struct StartFiles {
+  std::vector<std::string> begin; // before the user's objects, in order (crt1.o crti.o crtbegin.o)
+  std::vector<std::string> end;   // after the libraries (crtend.o crtn.o)
+};
+
+// The note that says "this binary is for OS X": PT_NOTE / .note.ABI-tag or .note.tag.
+struct AbiNote {
+  std::string name;  // "FreeBSD", "DragonFly", "GNU", "NetBSD", "OpenBSD"
+  uint32_t type = 1; // NT_GNU_ABI_TAG / NT_FREEBSD_ABI_TAG ... (all 1)
+  NoteVersionEncoding encoding = NoteVersionEncoding::none;
+  std::string min_version; // "3.2.0": a binary with an older note is flagged; "" = any
+};
+
+struct RustSettings {
+  std::string base;         // the rustc built-in target the spec derives from
+  nlohmann::json overrides; // object: target-spec-json fields to set
+  // Applied instead of an override the toolchain rejects: {"tls-model": {"has-thread-local": false}}
+  nlohmann::json fallbacks;
+  std::string panic; // "abort" or "unwind"; "" = the base target's
+  bool has_std = true; // false: build-std=core,alloc only
+};
+
+struct Profile {
+  std::string name;
+  std::string description;
+  std::vector<std::string> inherits_chain; // this profile first, then its base, ... (names)
+
+  std::string llvm_triple; // what clang gets as -target: "x86_64-pc-dragonfly-elf"
+  std::string arch;        // x86_64 aarch64 riscv64 arm i686
+  std::string os;          // linux freebsd dragonfly netbsd openbsd genode none
+  std::string env;         // gnu musl gnueabihf ""
+  Endian endian = Endian::little;
+  int pointer_width = 64;
+  std::string object_format = "elf";
+
+  std::string dynamic_linker; // "/libexec/ld-elf.so.1"
+  std::map<LinkMode, StartFiles> start_files;
+  std::vector<std::string> include_dirs;   // relative to the sysroot: "usr/include"
+  std::vector<std::string> library_dirs;   // relative to the sysroot: "usr/lib", "usr/lib/gcc80"
+  std::vector<std::string> startfile_dirs; // where crt files are searched (clang's -B)
+  std::vector<std::string> default_libs;   // "c", "gcc", "gcc_s" ... as -l names, in order
+  RuntimeLibrary runtime_library = RuntimeLibrary::libgcc;
+  CxxStdlib cxx_stdlib = CxxStdlib::libstdcxx;
+  std::string linker = "lld";
+  bool pie_default = false;
+
+  TlsModel tls_model = TlsModel::native;
+  ThreadPointer thread_pointer = ThreadPointer::none;
+  std::optional<AbiNote> abi_note;
+  // Relocation type names the target's loader accepts in a linked binary (R_X86_64_RELATIVE ...);
+  // empty = not declared (no check).
+  std::vector<std::string> loader_relocations;
+
+  std::vector<std::string> compile_flags; // extra flags for every compile
+  std::vector<std::string> link_flags;    // extra flags for every link
+
+  std::string qemu;                // qemu-user name for foreign Linux targets: "aarch64"; "" = none
+  std::vector<std::string> runner; // command that runs a program for the target ("ssh", "host")
+
+  std::optional<RustSettings> rust;
+};
+
+// Where a resolved field's value came from.
+struct FieldOrigin {
+  std::string file; // "targets/x86_64-unknown-freebsd.toml" or a user path
+  int line = 0;
+  int column = 0;
+};
+
+} // namespace xport::target
