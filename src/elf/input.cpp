@@ -1,0 +1,69 @@
+// Mapping input files and splitting archives into their members.
+#include "elf/input.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "elf/archive.hpp"
+#include "elf/elf_file.hpp"
+#include "util/error.hpp"
+
+namespace xport::elf {
+
+MappedFile::MappedFile(const std::filesystem::path& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    throw Error("{}: cannot open: {}; check the path", path.string(), std::strerror(errno));
+  struct stat st;
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    throw Error("{}: not a regular file; give an ELF file or an .a archive", path.string());
+  }
+  size_ = static_cast<std::size_t>(st.st_size);
+  if (size_ > 0) {
+    void* p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (p == MAP_FAILED) {
+      int err = errno;
+      ::close(fd);
+      throw Error("{}: cannot map {} bytes: {}", path.string(), size_, std::strerror(err));
+    }
+    data_ = static_cast<const uint8_t*>(p);
+  }
+  ::close(fd);
+}
+
+MappedFile::~MappedFile() {
+  if (data_)
+    ::munmap(const_cast<uint8_t*>(data_), size_);
+}
+
+Input open_input(const std::filesystem::path& path) {
+  Input input;
+  input.path = path;
+  input.file = std::make_shared<MappedFile>(path);
+  std::span<const uint8_t> bytes = input.file->bytes();
+  const std::string name = path.string();
+  if (has_archive_magic(bytes)) {
+    input.archive = true;
+    for (ArchiveMember& m : read_archive(name, bytes))
+      input.images.push_back({std::move(m.full_name), std::move(m.name), m.bytes});
+    return input;
+  }
+  if (!ElfFile::has_elf_magic(bytes))
+    throw Error(
+        "{}: offset 0x0: not an ELF file or ar archive (it starts with {}); give an "
+        "executable, shared object, object file or .a archive",
+        name,
+        bytes.empty()
+            ? std::string("nothing: the file is empty")
+            : fmt::format("{:02x}",
+                          fmt::join(bytes.first(std::min<std::size_t>(4, bytes.size())), " ")));
+  input.images.push_back({name, "", bytes});
+  return input;
+}
+
+} // namespace xport::elf
