@@ -14,11 +14,13 @@
 namespace xport::cli {
 
 // One declaration per command file.
+int run_run(const Invocation&);
 int run_target(const Invocation&);
 
 namespace {
 
 const Command table[] = {
+    {"run", "run a program built for a target: natively, under qemu-user or a runner", run_run},
     {"target", "list, show, diff and check target profiles", run_target},
 };
 

@@ -1,0 +1,157 @@
+// The choice of method, in the order a user expects: an explicit runner wins (the user knows the
+// machine), then the host itself, then qemu-user for Linux targets, else an error listing options.
+#include "run/plan.hpp"
+
+#include <fmt/format.h>
+
+#include "run/qemu_prefix.hpp"
+#include "util/error.hpp"
+
+namespace xport::run {
+namespace fs = std::filesystem;
+namespace {
+
+std::string path_of(const util::Environment& env) {
+  auto it = env.find("PATH");
+  return it == env.end() ? "" : it->second;
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (const std::string& s : items)
+    out += (out.empty() ? "" : std::string(separator)) + s;
+  return out;
+}
+
+std::string ways_to_run(const Request& r) {
+  return fmt::format(
+      "  - pass --runner 'CMD ARGS' (PROG and its arguments are appended), e.g. --runner 'ssh "
+      "testhost'\n"
+      "  - or set {}='CMD ARGS' in the environment\n"
+      "  - or add runner = [\"CMD\", \"ARGS\"] to a profile inheriting '{}' (--profile FILE or "
+      "~/.config/xport/targets/)\n"
+      "  - for a Linux target: install qemu-user (apt-get install qemu-user) and set qemu = "
+      "\"<arch>\" in the profile",
+      runner_variable(r.profile.name), r.profile.name);
+}
+
+Plan runner_plan(const Request& r, const Runner& runner, const fs::path& program) {
+  if (!util::find_program(runner.command[0], path_of(r.env)))
+    throw Error("cannot run '{}' for {}: the runner '{}' (from {}) is not an executable program "
+                "{}; install it, or fix the runner command",
+                r.program, r.profile.name, runner.command[0], runner.origin,
+                runner.command[0].find('/') == std::string::npos ? "found in PATH"
+                                                                 : "at that path");
+  Plan plan;
+  plan.method = Method::runner;
+  plan.argv = runner.command;
+  plan.argv.push_back(program.string());
+  plan.argv.insert(plan.argv.end(), r.args.begin(), r.args.end());
+  plan.env = r.env;
+  plan.reason = "runner from " + runner.origin;
+  plan.runner = runner;
+  return plan;
+}
+
+Plan qemu_plan(const Request& r, const fs::path& program) {
+  std::string qemu = qemu_program(r.profile.arch, r.profile.qemu);
+  std::optional<fs::path> found = util::find_program(qemu, path_of(r.env));
+  if (!found)
+    found = util::find_program(qemu + "-static", path_of(r.env));
+  if (!found)
+    throw Error(
+        "cannot run '{}' for {} ({} Linux) on this {} host: {} is not installed (not in "
+        "PATH); install it with 'apt-get install qemu-user', or name another way to run it:\n{}",
+        r.program, r.profile.name, r.profile.arch, r.host.arch, qemu, ways_to_run(r));
+  Plan plan;
+  plan.method = Method::qemu;
+  plan.argv = {found->string()};
+  plan.env = r.env;
+  plan.reason =
+      fmt::format("{} Linux program on a {} host: qemu-user", r.profile.arch, r.host.arch);
+  if (r.sysroot) {
+    QemuLibraries libs = qemu_libraries(*r.sysroot, r.profile, "", r.cache);
+    plan.argv.insert(plan.argv.end(), {"-L", libs.prefix.string()});
+    if (libs.prefix != *r.sysroot || !r.profile.library_dirs.empty()) {
+      // The guest's loader, not qemu, must see these; qemu's -E sets them for the guest only.
+      std::string guest = join(libs.guest_libs, ":");
+      if (auto it = r.env.find("LD_LIBRARY_PATH"); it != r.env.end() && !it->second.empty())
+        guest = it->second + ":" + guest;
+      if (!guest.empty())
+        plan.argv.insert(plan.argv.end(), {"-E", "LD_LIBRARY_PATH=" + guest});
+    }
+    plan.reason += " with the sysroot " + r.sysroot->string() + " as library prefix";
+  }
+  // QEMU_LD_PREFIX from the caller's environment would compete with -L; drop it.
+  plan.env.erase("QEMU_LD_PREFIX");
+  plan.argv.push_back("--");
+  plan.argv.push_back(program.string());
+  plan.argv.insert(plan.argv.end(), r.args.begin(), r.args.end());
+  return plan;
+}
+
+} // namespace
+
+const char* method_name(Method method) {
+  switch (method) {
+  case Method::native:
+    return "native";
+  case Method::qemu:
+    return "qemu";
+  case Method::runner:
+    return "runner";
+  }
+  return "?";
+}
+
+fs::path resolve_program(const std::string& program, const util::Environment& env) {
+  if (program.empty())
+    throw UsageError("the program to run is an empty string");
+  std::optional<fs::path> found;
+  if (program.find('/') != std::string::npos) {
+    if (fs::is_regular_file(program))
+      found = program;
+  } else {
+    found = util::find_program(program, path_of(env));
+  }
+  if (!found) {
+    std::string hint = program.find('/') == std::string::npos && fs::exists(program)
+                           ? fmt::format("; to run the file in this folder, write ./{}", program)
+                           : "";
+    throw Error("cannot run '{}': no such program{}", program, hint);
+  }
+  return *found;
+}
+
+Plan plan_run(const Request& r) {
+  fs::path program = resolve_program(r.program, r.env);
+  if (std::optional<Runner> runner = configured_runner(r.profile, r.runner_option, r.env))
+    return runner_plan(r, *runner, program);
+  if (runs_natively(r.profile, r.host)) {
+    Plan plan;
+    plan.method = Method::native;
+    plan.argv = {program.string()};
+    plan.argv.insert(plan.argv.end(), r.args.begin(), r.args.end());
+    plan.env = r.env;
+    plan.reason = fmt::format("{} runs on this {} {} host", r.profile.name, r.host.arch, r.host.os);
+    return plan;
+  }
+  if (r.profile.os == "linux" || !r.profile.qemu.empty())
+    return qemu_plan(r, program);
+  throw Error("no way to run '{}' for {} ({} {}) on this {} {} host: its profile names no runner, "
+              "and qemu-user runs only Linux programs. Name one:\n{}",
+              r.program, r.profile.name, r.profile.arch, r.profile.os, r.host.arch, r.host.os,
+              ways_to_run(r));
+}
+
+nlohmann::json to_json(const Plan& plan) {
+  nlohmann::json j;
+  j["method"] = method_name(plan.method);
+  j["argv"] = plan.argv;
+  j["reason"] = plan.reason;
+  if (plan.runner)
+    j["runner_origin"] = plan.runner->origin;
+  return j;
+}
+
+} // namespace xport::run

@@ -1,0 +1,52 @@
+// Deciding how to run a program for a target: the runner the user or the profile names, natively
+// when the host can run the target, under qemu-user for Linux targets of other architectures, or
+// an error that names every way to make it runnable. The plan is the exact command xport execs.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "run/host.hpp"
+#include "run/runner_config.hpp"
+#include "target/profile.hpp"
+#include "util/process.hpp"
+
+namespace xport::run {
+
+enum class Method { native, qemu, runner };
+
+struct Request {
+  target::Profile profile;
+  std::optional<std::filesystem::path> sysroot; // the sysroot's root folder, if any
+  std::string program;                          // as the user gave it
+  std::vector<std::string> args;
+  std::optional<std::string> runner_option; // --runner CMD
+  util::Environment env;                    // the environment the program should see
+  Host host;
+  std::filesystem::path cache; // where qemu library prefixes are kept
+};
+
+struct Plan {
+  Method method = Method::native;
+  std::vector<std::string> argv; // argv[0] is looked up in env's PATH
+  util::Environment env;
+  std::string reason; // one line: why this method ("runner from $XPORT_RUNNER_...")
+  std::optional<Runner> runner;
+};
+
+// Resolves PROG as a shell would (a name without '/' is searched in PATH). Throws xport::Error
+// when it does not exist or is a folder.
+std::filesystem::path resolve_program(const std::string& program, const util::Environment& env);
+
+// Throws xport::Error when no method applies, or when the one that applies cannot start
+// (qemu or the runner program not installed).
+Plan plan_run(const Request& request);
+
+nlohmann::json to_json(const Plan& plan);
+const char* method_name(Method method);
+
+} // namespace xport::run
