@@ -1,0 +1,257 @@
+// The import pipeline (see importer.hpp). Hostile members stop the import with an error naming
+// the medium and the member; set-uid, set-gid and sticky bits are cleared with a warning (a
+// sysroot holds files to link against, never programs to run with privileges).
+#include "sysroot/importer.hpp"
+
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <exception>
+#include <fcntl.h>
+#include <fstream>
+#include <map>
+#include <set>
+#include <thread>
+#include <unistd.h>
+#include <unordered_map>
+
+#include "sysroot/linker_script.hpp"
+#include "sysroot/member_path.hpp"
+#include "sysroot/selection.hpp"
+#include "sysroot/sha256.hpp"
+#include "sysroot/tree_writer.hpp"
+#include "util/error.hpp"
+
+namespace xport::sysroot {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr int max_pull_rounds = 8; // links to links to links...
+
+std::string place(const MediumSource& medium, const Member& m) {
+  std::string out = "medium '" + medium.display + "'";
+  if (!m.container.empty())
+    out += " (" + m.container + ")";
+  return out + ", member '" + m.name + "'";
+}
+
+// SHA-256 of every medium file, on a second thread while the first one extracts.
+class MediaHasher {
+public:
+  explicit MediaHasher(const std::vector<MediumSource>& media) : sums_(media.size()) {
+    thread_ = std::thread([this, &media] {
+      try {
+        for (std::size_t i = 0; i < media.size() && !stop_; ++i)
+          if (!media[i].path.empty() && fs::is_regular_file(media[i].path))
+            sums_[i] = hash(media[i]);
+      } catch (...) {
+        error_ = std::current_exception();
+      }
+    });
+  }
+  ~MediaHasher() {
+    stop_ = true;
+    if (thread_.joinable())
+      thread_.join();
+  }
+  std::vector<std::string> finish() {
+    thread_.join();
+    if (error_)
+      std::rethrow_exception(error_);
+    return sums_;
+  }
+
+private:
+  std::string hash(const MediumSource& medium) {
+    int fd = ::open(medium.path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+      throw Error("medium '{}': cannot read it: {}", medium.display, std::strerror(errno));
+    constexpr std::size_t size = 4 << 20;
+    std::unique_ptr<char[]> buffer(new char[size]);
+    Sha256 sha;
+    ssize_t n;
+    while (!stop_ && (n = ::read(fd, buffer.get(), size)) != 0) {
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0) {
+        ::close(fd);
+        throw Error("medium '{}': cannot read it: {}", medium.display, std::strerror(errno));
+      }
+      sha.update(buffer.get(), static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    return sha.hex_digest();
+  }
+
+  std::vector<std::string> sums_;
+  std::atomic<bool> stop_ = false;
+  std::exception_ptr error_;
+  std::thread thread_;
+};
+
+class Importer {
+public:
+  Importer(const fs::path& root, const std::vector<MediumSource>& media,
+           const target::Profile& profile, const ImportOptions& options, ImportObserver* observer)
+      : media_(media), profile_(profile), options_(options), observer_(observer),
+        selection_(profile, options.all), writer_(root, options.max_member_size) {
+    for (const MediumSource& m : media)
+      total_bytes_ += medium_size(m);
+  }
+
+  ImportResult run() {
+    std::optional<MediaHasher> hasher;
+    if (options_.hash_media)
+      hasher.emplace(media_);
+    ImportResult result;
+    for (std::size_t i = 0; i < media_.size(); ++i) {
+      std::string format = read_medium(media_[i], [&](const Member& m, MemberData& data) {
+        handle(m, data, i, nullptr);
+        report(data.medium_bytes_read());
+      });
+      done_bytes_ += medium_size(media_[i]);
+      result.media.push_back(
+          {media_[i].path.empty() ? media_[i].display : fs::absolute(media_[i].path).string(),
+           format, medium_size(media_[i]), ""});
+    }
+    pull_link_targets();
+    if (hasher) {
+      std::vector<std::string> sums = hasher->finish();
+      for (std::size_t i = 0; i < sums.size(); ++i)
+        result.media[i].sha256 = sums[i];
+    }
+    for (const auto& [path, record] : writer_.records())
+      result.files.push_back(record);
+    if (writer_.files_written() == 0)
+      throw Error("no member of the media is part of a sysroot for '{}' (no headers, libraries or "
+                  "start files in the places the profile and the usual layouts name); check "
+                  "--target, or take every member with --all",
+                  profile_.name);
+    result.linker_scripts = find_linker_scripts(writer_.root(), result.files);
+    result.warnings = std::move(warnings_);
+    return result;
+  }
+
+private:
+  void report(uint64_t current) {
+    if (observer_)
+      observer_->progress(done_bytes_ + current, total_bytes_, writer_.files_written());
+  }
+
+  void handle(const Member& m, MemberData& data, std::size_t medium,
+              const std::set<std::string>* pull) {
+    Result<std::string> name = normalize_member_name(m.name);
+    if (!name)
+      throw Error("{}: refused: {}; the medium is hostile or damaged, nothing was imported",
+                  place(media_[medium], m), name.error());
+    if (name->empty())
+      return; // the root folder itself
+    if (!pull)
+      index_[*name] = {medium, m.kind};
+    if (pull ? !pull->contains(*name) : !selection_.wants(*name, m.kind))
+      return;
+    std::string where = place(media_[medium], m);
+    switch (m.kind) {
+    case MemberKind::special:
+      throw Error("{}: refused: a {} has no place in a sysroot (it could give access to a device "
+                  "or block the import); take the folders you need without --all, or remove it "
+                  "from the medium",
+                  where, m.special);
+    case MemberKind::directory:
+      writer_.add_directory(*name, medium, where);
+      return;
+    case MemberKind::symlink:
+      writer_.add_symlink(*name, m.link, medium, where);
+      return;
+    case MemberKind::file:
+      writer_.add_file(*name, neutralised(m, where), m.size, data, medium, where);
+      return;
+    case MemberKind::hardlink: {
+      Result<std::string> target = normalize_member_name(m.link);
+      if (!target || target->empty())
+        throw Error("{}: refused: the hardlink target '{}' is not a member of the medium ({})",
+                    where, m.link, target ? "it names the root" : target.error());
+      if (writer_.add_hardlink(*name, *target, medium, where))
+        return;
+      if (m.size > 0) // a hardlink that carries its data (pax, some ISO readers)
+        writer_.add_file(*name, neutralised(m, where), m.size, data, medium, where);
+      else
+        pending_hardlinks_.push_back({*name, *target, medium});
+      return;
+    }
+    }
+  }
+
+  uint32_t neutralised(const Member& m, const std::string& where) {
+    if (m.mode & 07000)
+      warnings_.push_back(
+          fmt::format("{}: set-uid/set-gid/sticky bits cleared (mode {:04o} -> {:04o})", where,
+                      m.mode, m.mode & 0777));
+    return m.mode & 0777;
+  }
+
+  // Links whose targets were skipped by the selection (libfoo.so -> libfoo.so.1 outside the
+  // library folders; a hardlink to an unselected file) get those targets in another pass.
+  void pull_link_targets() {
+    std::set<std::string> tried;
+    for (int round = 0; round < max_pull_rounds; ++round) {
+      std::map<std::size_t, std::set<std::string>> wanted;
+      auto want = [&](const std::string& path) {
+        auto it = index_.find(path);
+        if (it == index_.end() || it->second.kind == MemberKind::directory ||
+            it->second.kind == MemberKind::special || !tried.insert(path).second)
+          return false;
+        wanted[it->second.medium].insert(path);
+        return true;
+      };
+      for (const auto& [path, record] : writer_.records()) {
+        if (record.kind != MemberKind::symlink)
+          continue;
+        std::string physical = writer_.resolve(path, true);
+        if (!writer_.find(physical) && !want(physical))
+          want(*link_target_in_root(path, record.target));
+      }
+      std::vector<PendingHardlink> pending = std::move(pending_hardlinks_);
+      pending_hardlinks_.clear();
+      for (const PendingHardlink& h : pending)
+        if (want(h.target))
+          wanted[h.medium].insert(h.name);
+      if (wanted.empty())
+        break;
+      for (const auto& [medium, names] : wanted)
+        read_medium(media_[medium],
+                    [&](const Member& m, MemberData& data) { handle(m, data, medium, &names); });
+    }
+  }
+
+  struct IndexEntry {
+    std::size_t medium;
+    MemberKind kind;
+  };
+  struct PendingHardlink {
+    std::string name, target;
+    std::size_t medium;
+  };
+
+  const std::vector<MediumSource>& media_;
+  const target::Profile& profile_;
+  ImportOptions options_;
+  ImportObserver* observer_;
+  Selection selection_;
+  TreeWriter writer_;
+  std::unordered_map<std::string, IndexEntry> index_;
+  std::vector<PendingHardlink> pending_hardlinks_;
+  std::vector<std::string> warnings_;
+  uint64_t total_bytes_ = 0;
+  uint64_t done_bytes_ = 0;
+};
+
+} // namespace
+
+ImportResult import_media(const fs::path& root, const std::vector<MediumSource>& media,
+                          const target::Profile& profile, const ImportOptions& options,
+                          ImportObserver* observer) {
+  return Importer(root, media, profile, options, observer).run();
+}
+
+} // namespace xport::sysroot

@@ -1,0 +1,48 @@
+// The import pipeline: read each medium once, pick the members the selection wants, write them
+// into a folder with TreeWriter, then pull in what the chosen links and hardlinks need from the
+// media (a second, targeted pass only when some link points at a member that was skipped). The
+// folder is the caller's (the store gives a temporary one); this knows nothing about the store.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "sysroot/manifest.hpp"
+#include "sysroot/media.hpp"
+#include "target/profile.hpp"
+
+namespace xport::sysroot {
+
+inline constexpr uint64_t default_max_member_size = uint64_t{4} << 30; // 4 GiB
+
+struct ImportOptions {
+  bool all = false;
+  uint64_t max_member_size = default_max_member_size;
+  bool hash_media = true; // SHA-256 of each medium file, for the manifest
+};
+
+// Told how an import goes; the CLI draws a progress bar from it.
+class ImportObserver {
+public:
+  virtual ~ImportObserver() = default;
+  virtual void progress(uint64_t medium_bytes_done, uint64_t medium_bytes_total,
+                        uint64_t files_written) = 0;
+};
+
+struct ImportResult {
+  std::vector<MediumRecord> media;
+  std::vector<FileRecord> files; // sorted by path
+  std::vector<LinkerScript> linker_scripts;
+  std::vector<std::string> warnings;
+};
+
+// Imports `media` into the folder `root` (which must exist and be empty). Throws xport::Error
+// naming the medium and member on hostile or broken input; the folder is then left as it is, for
+// the caller to remove.
+ImportResult import_media(const std::filesystem::path& root, const std::vector<MediumSource>& media,
+                          const target::Profile& profile, const ImportOptions& options,
+                          ImportObserver* observer = nullptr);
+
+} // namespace xport::sysroot

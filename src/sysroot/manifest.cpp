@@ -1,0 +1,150 @@
+// sysroot.json reading and writing (nlohmann::json).
+#include "sysroot/manifest.hpp"
+
+#include <array>
+#include <fstream>
+#include <sstream>
+
+#include "util/error.hpp"
+
+namespace xport::sysroot {
+namespace {
+
+constexpr std::array<std::pair<MemberKind, const char*>, 5> kind_names = {{
+    {MemberKind::file, "file"},
+    {MemberKind::directory, "dir"},
+    {MemberKind::symlink, "symlink"},
+    {MemberKind::hardlink, "hardlink"},
+    {MemberKind::special, "special"},
+}};
+
+MemberKind kind_from(const std::string& name) {
+  for (auto [kind, text] : kind_names)
+    if (name == text)
+      return kind;
+  throw nlohmann::json::other_error::create(501, "unknown file type '" + name + "'", nullptr);
+}
+
+nlohmann::json file_json(const FileRecord& f) {
+  nlohmann::json j = {{"path", f.path}, {"type", to_string(f.kind)}, {"mode", f.mode}};
+  if (f.kind == MemberKind::file || f.kind == MemberKind::hardlink) {
+    j["size"] = f.size;
+    j["sha256"] = f.sha256;
+  }
+  if (!f.target.empty())
+    j["target"] = f.target;
+  j["medium"] = f.medium;
+  return j;
+}
+
+FileRecord file_from(const nlohmann::json& j) {
+  FileRecord f;
+  j.at("path").get_to(f.path);
+  f.kind = kind_from(j.at("type").get<std::string>());
+  j.at("mode").get_to(f.mode);
+  f.size = j.value("size", uint64_t{0});
+  f.sha256 = j.value("sha256", std::string{});
+  f.target = j.value("target", std::string{});
+  f.medium = j.value("medium", std::size_t{0});
+  return f;
+}
+
+} // namespace
+
+std::string to_string(MemberKind kind) {
+  for (auto [k, text] : kind_names)
+    if (k == kind)
+      return text;
+  return "unknown";
+}
+
+uint64_t Manifest::total_bytes() const {
+  uint64_t total = 0;
+  for (const FileRecord& f : files)
+    if (f.kind == MemberKind::file)
+      total += f.size;
+  return total;
+}
+
+nlohmann::json to_json(const Manifest& m) {
+  nlohmann::json media = nlohmann::json::array();
+  for (const MediumRecord& r : m.media)
+    media.push_back(
+        {{"path", r.path}, {"format", r.format}, {"size", r.size}, {"sha256", r.sha256}});
+  nlohmann::json scripts = nlohmann::json::array();
+  for (const LinkerScript& s : m.linker_scripts)
+    scripts.push_back(
+        {{"path", s.path}, {"absolute_paths", s.absolute}, {"treatment", s.treatment}});
+  nlohmann::json files = nlohmann::json::array();
+  for (const FileRecord& f : m.files)
+    files.push_back(file_json(f));
+  return {
+      {"format", m.format},
+      {"name", m.name},
+      {"target", m.target},
+      {"xport_version", m.xport_version},
+      {"imported_at", m.imported_at},
+      {"media", media},
+      {"options", {{"all", m.settings.all}, {"max_member_size", m.settings.max_member_size}}},
+      {"layout", to_json(m.layout)},
+      {"linker_scripts", scripts},
+      {"warnings", m.warnings},
+      {"files", files},
+  };
+}
+
+Manifest manifest_from_json(const nlohmann::json& j, const std::string& origin) {
+  try {
+    Manifest m;
+    j.at("format").get_to(m.format);
+    if (m.format != manifest_format)
+      throw Error("{}: manifest format {} is not the {} this xport reads; re-import the sysroot",
+                  origin, m.format, manifest_format);
+    j.at("name").get_to(m.name);
+    j.at("target").get_to(m.target);
+    j.at("xport_version").get_to(m.xport_version);
+    j.at("imported_at").get_to(m.imported_at);
+    for (const auto& r : j.at("media"))
+      m.media.push_back({r.at("path").get<std::string>(), r.at("format").get<std::string>(),
+                         r.at("size").get<uint64_t>(), r.at("sha256").get<std::string>()});
+    j.at("options").at("all").get_to(m.settings.all);
+    j.at("options").at("max_member_size").get_to(m.settings.max_member_size);
+    m.layout = layout_from_json(j.at("layout"));
+    for (const auto& s : j.at("linker_scripts"))
+      m.linker_scripts.push_back({s.at("path").get<std::string>(),
+                                  s.at("absolute_paths").get<std::vector<std::string>>(),
+                                  s.at("treatment").get<std::string>()});
+    j.at("warnings").get_to(m.warnings);
+    for (const auto& f : j.at("files"))
+      m.files.push_back(file_from(f));
+    return m;
+  } catch (const nlohmann::json::exception& e) {
+    throw Error("{}: not a valid sysroot manifest: {}; re-import the sysroot", origin, e.what());
+  }
+}
+
+void write_manifest(const Manifest& manifest, const std::filesystem::path& file) {
+  std::ofstream out(file, std::ios::binary | std::ios::trunc);
+  out << to_json(manifest).dump(1) << "\n";
+  out.close();
+  if (!out)
+    throw Error("cannot write the manifest '{}'", file.string());
+}
+
+Manifest read_manifest(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in)
+    throw Error("cannot read the manifest '{}'; the sysroot is damaged: remove it with "
+                "'xport sysroot rm' and import it again",
+                file.string());
+  std::stringstream text;
+  text << in.rdbuf();
+  nlohmann::json j = nlohmann::json::parse(text.str(), nullptr, false);
+  if (j.is_discarded())
+    throw Error("{}: not valid JSON; the sysroot is damaged: remove it with 'xport sysroot rm' "
+                "and import it again",
+                file.string());
+  return manifest_from_json(j, file.string());
+}
+
+} // namespace xport::sysroot

@@ -1,0 +1,72 @@
+// sysroot.json: what a sysroot in the store is and where it came from. Written once, when an
+// import completes; read by list/show/verify and by the driver (through Store::find). The format
+// is described in docs/sysroots.md; "format" is bumped on incompatible changes.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "sysroot/layout.hpp"
+#include "sysroot/member.hpp"
+
+namespace xport::sysroot {
+
+inline constexpr int manifest_format = 1;
+
+struct FileRecord {
+  std::string path;                   // relative to the sysroot's root
+  MemberKind kind = MemberKind::file; // file, directory, symlink or hardlink
+  uint64_t size = 0;
+  uint32_t mode = 0;
+  std::string sha256;     // files and hardlinks
+  std::string target;     // symlink text, or the path a hardlink shares its data with
+  std::size_t medium = 0; // index into Manifest::media
+};
+
+struct MediumRecord {
+  std::string path;   // absolute path at import time
+  std::string format; // "ISO9660 with Rockridge extensions", "deb: data.tar.xz, GNU tar format"
+  uint64_t size = 0;
+  std::string sha256; // "" for folders
+};
+
+struct ImportSettings {
+  bool all = false;
+  uint64_t max_member_size = 0;
+};
+
+struct LinkerScript {
+  std::string path;                  // "usr/lib/libc.so"
+  std::vector<std::string> absolute; // absolute paths it names
+  std::string treatment;             // "unmodified: lld resolves absolute paths inside --sysroot"
+};
+
+struct Manifest {
+  int format = manifest_format;
+  std::string name;
+  std::string target;
+  std::string xport_version;
+  std::string imported_at; // UTC, ISO 8601
+  std::vector<MediumRecord> media;
+  ImportSettings settings;
+  Layout layout;
+  std::vector<LinkerScript> linker_scripts;
+  std::vector<std::string> warnings; // neutralised set-id bits ...
+  std::vector<FileRecord> files;     // sorted by path
+  uint64_t total_bytes() const;
+};
+
+std::string to_string(MemberKind kind);
+
+nlohmann::json to_json(const Manifest& manifest);
+// Throws xport::Error naming `origin` (the file) when the JSON does not describe a manifest.
+Manifest manifest_from_json(const nlohmann::json& json, const std::string& origin);
+
+void write_manifest(const Manifest& manifest, const std::filesystem::path& file);
+Manifest read_manifest(const std::filesystem::path& file);
+
+} // namespace xport::sysroot

@@ -1,0 +1,220 @@
+// The store's folders, locks and atomic placement (see store.hpp). A replaced sysroot is swapped
+// in with renameat2(RENAME_EXCHANGE), so a reader sees the old tree or the new one, never none.
+#include "sysroot/store.hpp"
+
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "sysroot/layout.hpp"
+#include "sysroot/store_lock.hpp"
+#include "util/error.hpp"
+#include "util/suggest.hpp"
+#include "version.hpp"
+
+namespace xport::sysroot {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr std::string_view temp_prefix = ".tmp-";
+
+std::string utc_now() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return text;
+}
+
+std::string env(const char* name) {
+  const char* value = std::getenv(name);
+  return value ? value : "";
+}
+
+// ".tmp-<name>-<pid>-<n>" -> "<name>"
+std::string name_of_temp(std::string_view folder) {
+  folder.remove_prefix(temp_prefix.size());
+  for (int i = 0; i < 2; ++i) {
+    std::size_t dash = folder.rfind('-');
+    if (dash == std::string_view::npos)
+      return "";
+    folder = folder.substr(0, dash);
+  }
+  return std::string(folder);
+}
+
+void remove_tree(const fs::path& path) {
+  std::error_code ec;
+  fs::remove_all(path, ec);
+}
+
+} // namespace
+
+void check_sysroot_name(std::string_view name) {
+  bool ok = !name.empty() && name.size() <= 200 && name.front() != '.' && name.front() != '-';
+  for (char c : name)
+    ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '+' ||
+                c == '-');
+  if (!ok)
+    throw UsageError("'{}' is not a valid sysroot name: use letters, digits and . _ + - "
+                     "(not first), e.g. 'aarch64-linux-gnu'",
+                     name);
+}
+
+fs::path Store::default_dir() {
+  if (std::string home = env("XPORT_HOME"); !home.empty())
+    return home;
+  if (std::string data = env("XDG_DATA_HOME"); !data.empty())
+    return fs::path(data) / "xport";
+  if (std::string home = env("HOME"); !home.empty())
+    return fs::path(home) / ".local/share/xport";
+  throw Error("cannot find a place for the sysroot store: set XPORT_HOME or HOME, or pass --store");
+}
+
+Store::Store(fs::path dir) : dir_(std::move(dir)) {}
+
+Store Store::open(const std::optional<fs::path>& dir) {
+  Store store(fs::absolute(dir ? *dir : default_dir()));
+  std::error_code ec;
+  fs::create_directories(store.sysroots(), ec);
+  if (ec)
+    throw Error("cannot create the sysroot store '{}': {}; pass --store DIR or set XPORT_HOME to a "
+                "writable folder",
+                store.sysroots().string(), ec.message());
+  store.remove_stale_temp_folders();
+  return store;
+}
+
+fs::path Store::lock_file(std::string_view name) const {
+  return sysroots() / ("." + std::string(name) + ".lock");
+}
+
+fs::path Store::temp_folder(std::string_view name, std::string_view purpose) const {
+  static std::atomic<int> counter = 0;
+  return sysroots() /
+         fmt::format("{}{}-{}-{}{}", temp_prefix, name, ::getpid(), purpose, ++counter);
+}
+
+// A temporary folder whose name's lock nobody holds was left by an import that died.
+void Store::remove_stale_temp_folders() const {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(sysroots(), ec)) {
+    std::string folder = entry.path().filename().string();
+    if (!folder.starts_with(temp_prefix))
+      continue;
+    std::string name = name_of_temp(folder);
+    if (name.empty())
+      continue;
+    StoreLock lock = StoreLock::try_acquire(lock_file(name));
+    if (lock.held())
+      remove_tree(entry.path());
+  }
+}
+
+std::optional<Sysroot> Store::find(std::string_view name) const {
+  fs::path dir = sysroots() / std::string(name);
+  std::error_code ec;
+  if (name.empty() || name.front() == '.' || !fs::is_directory(dir, ec))
+    return std::nullopt;
+  return Sysroot{std::string(name), dir / "root", dir, read_manifest(dir / "sysroot.json")};
+}
+
+Sysroot Store::get(std::string_view name) const {
+  if (std::optional<Sysroot> found = find(name))
+    return *found;
+  std::vector<std::string> names;
+  for (const Sysroot& s : list())
+    names.push_back(s.name);
+  throw Error("no sysroot named '{}' in the store '{}'{}; see 'xport sysroot list', or import one "
+              "with 'xport sysroot import MEDIA --target T'",
+              name, dir_.string(), util::did_you_mean(name, names));
+}
+
+std::vector<Sysroot> Store::list() const {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(sysroots(), ec)) {
+    std::string name = entry.path().filename().string();
+    if (!name.starts_with('.') && entry.is_directory(ec))
+      names.push_back(name);
+  }
+  std::sort(names.begin(), names.end());
+  std::vector<Sysroot> out;
+  for (const std::string& name : names)
+    if (std::optional<Sysroot> s = find(name))
+      out.push_back(std::move(*s));
+  return out;
+}
+
+Sysroot Store::import(const target::Profile& profile, const ImportRequest& request,
+                      ImportObserver* observer, const std::function<void()>& on_wait) {
+  std::string name = request.name.empty() ? profile.name : request.name;
+  check_sysroot_name(name);
+  if (request.media.empty())
+    throw UsageError("no media to import; give ISO images, tar archives, .deb packages or folders");
+  std::vector<MediumSource> media;
+  for (const fs::path& p : request.media)
+    media.push_back({p.string(), p, {}});
+
+  StoreLock lock = StoreLock::acquire(lock_file(name), on_wait);
+  remove_stale_temp_folders();
+  fs::path final_dir = sysroots() / name;
+  std::error_code ec;
+  if (fs::exists(final_dir, ec) && !request.force)
+    throw Error("a sysroot named '{}' already exists in '{}'; replace it with --force, or import "
+                "under another name with --name",
+                name, dir_.string());
+
+  fs::path temp = temp_folder(name, "import");
+  fs::create_directories(temp / "root");
+  try {
+    ImportOptions options;
+    options.all = request.all;
+    options.max_member_size = request.max_member_size;
+    ImportResult result = import_media(temp / "root", media, profile, options, observer);
+    Manifest m;
+    m.name = name;
+    m.target = profile.name;
+    m.xport_version = xport::version;
+    m.imported_at = utc_now();
+    m.media = std::move(result.media);
+    m.settings = {request.all, request.max_member_size};
+    m.layout = detect_layout(temp / "root", profile);
+    m.linker_scripts = std::move(result.linker_scripts);
+    m.warnings = std::move(result.warnings);
+    m.files = std::move(result.files);
+    write_manifest(m, temp / "sysroot.json");
+    if (fs::exists(final_dir, ec)) {
+      if (::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, final_dir.c_str(), RENAME_EXCHANGE) != 0)
+        throw Error("cannot replace the sysroot '{}': {}", final_dir.string(),
+                    std::strerror(errno));
+      remove_tree(temp); // now the old tree
+    } else if (::rename(temp.c_str(), final_dir.c_str()) != 0) {
+      throw Error("cannot move the sysroot into place at '{}': {}", final_dir.string(),
+                  std::strerror(errno));
+    }
+    return Sysroot{name, final_dir / "root", final_dir, std::move(m)};
+  } catch (...) {
+    remove_tree(temp);
+    throw;
+  }
+}
+
+void Store::remove(std::string_view name) {
+  check_sysroot_name(name);
+  Sysroot sysroot = get(name);
+  StoreLock lock = StoreLock::acquire(lock_file(name), {});
+  fs::path trash = temp_folder(name, "rm");
+  if (::rename(sysroot.dir.c_str(), trash.c_str()) != 0)
+    throw Error("cannot remove the sysroot '{}': {}", sysroot.dir.string(), std::strerror(errno));
+  remove_tree(trash);
+  // The lock file stays: deleting it would let a waiting import and a new one lock two files.
+}
+
+} // namespace xport::sysroot

@@ -1,0 +1,87 @@
+// The sysroot store: $XPORT_HOME (default $XDG_DATA_HOME/xport, i.e. ~/.local/share/xport),
+// or a folder given with --store. Layout:
+//   sysroots/<name>/root/        the files: what clang's --sysroot points at
+//   sysroots/<name>/sysroot.json the manifest (manifest.hpp)
+//   sysroots/.<name>.lock        held during an import or removal of <name>
+//   sysroots/.tmp-<name>-<pid>-<n>/  an import in progress (or a dead one, removed on next open)
+// An import builds a temporary folder and renames it into place when complete, so a sysroot is
+// either all there or absent, whatever happens to the process.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sysroot/importer.hpp"
+#include "sysroot/manifest.hpp"
+#include "target/profile.hpp"
+
+namespace xport::sysroot {
+
+struct Sysroot {
+  std::string name;
+  std::filesystem::path root; // pass as --sysroot
+  std::filesystem::path dir;  // sysroots/<name>
+  Manifest manifest;
+};
+
+struct ImportRequest {
+  std::vector<std::filesystem::path> media;
+  std::string name; // "" = the target's name
+  bool all = false;
+  bool force = false; // replace a sysroot of that name (atomically) instead of refusing
+  uint64_t max_member_size = default_max_member_size;
+};
+
+struct VerifyProblem {
+  std::string path;
+  std::string detail; // "sha256 was ab12..., is 9f3e..."
+};
+
+struct VerifyReport {
+  std::string name;
+  std::size_t checked = 0;
+  std::vector<VerifyProblem> changed, missing, extra;
+  bool ok() const { return changed.empty() && missing.empty() && extra.empty(); }
+};
+
+class Store {
+public:
+  // Opens (and creates) the store; removes temporary folders left by killed imports.
+  static Store open(const std::optional<std::filesystem::path>& dir = std::nullopt);
+  // --store, else $XPORT_HOME, else $XDG_DATA_HOME/xport, else ~/.local/share/xport.
+  static std::filesystem::path default_dir();
+
+  const std::filesystem::path& dir() const { return dir_; }
+
+  std::optional<Sysroot> find(std::string_view name) const;
+  // Like find, but throws xport::Error (with "did you mean") when there is none.
+  Sysroot get(std::string_view name) const;
+  std::vector<Sysroot> list() const; // sorted by name
+
+  // Imports media under request.name (default: profile.name). Waits for another import of the
+  // same name (calling on_wait first); refuses an existing name unless request.force.
+  Sysroot import(const target::Profile& profile, const ImportRequest& request,
+                 ImportObserver* observer = nullptr, const std::function<void()>& on_wait = {});
+
+  void remove(std::string_view name);
+  VerifyReport verify(std::string_view name) const;
+
+private:
+  explicit Store(std::filesystem::path dir);
+  std::filesystem::path sysroots() const { return dir_ / "sysroots"; }
+  std::filesystem::path lock_file(std::string_view name) const;
+  std::filesystem::path temp_folder(std::string_view name, std::string_view purpose) const;
+  void remove_stale_temp_folders() const;
+
+  std::filesystem::path dir_;
+};
+
+// Sysroot names become folder names: letters, digits and . _ + -, not starting with '.' or '-'.
+void check_sysroot_name(std::string_view name);
+
+} // namespace xport::sysroot

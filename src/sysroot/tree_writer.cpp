@@ -1,0 +1,219 @@
+// The sysroot folder under construction. Every path is first resolved through the links this
+// writer made (symlinks_), so the kernel never follows a link while we write: files are created
+// with O_EXCL | O_NOFOLLOW in folders that are real folders we made.
+#include "sysroot/tree_writer.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <deque>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <vector>
+
+#include "sysroot/member_path.hpp"
+#include "sysroot/sha256.hpp"
+#include "util/error.hpp"
+
+namespace xport::sysroot {
+namespace {
+
+constexpr int max_link_hops = 40; // as the kernel's MAXSYMLINKS
+
+std::deque<std::string> split(std::string_view path) {
+  std::deque<std::string> parts;
+  while (!path.empty()) {
+    std::size_t slash = path.find('/');
+    if (slash != 0)
+      parts.emplace_back(path.substr(0, slash));
+    if (slash == std::string_view::npos)
+      break;
+    path.remove_prefix(slash + 1);
+  }
+  return parts;
+}
+
+std::string join(const std::string& dir, std::string_view leaf) {
+  return dir.empty() ? std::string(leaf) : dir + "/" + std::string(leaf);
+}
+
+std::string human_size(uint64_t bytes) {
+  const char* units[] = {"bytes", "KiB", "MiB", "GiB", "TiB"};
+  int unit = 0;
+  double value = static_cast<double>(bytes);
+  while (value >= 1024 && unit < 4) {
+    value /= 1024;
+    ++unit;
+  }
+  return unit == 0 ? fmt::format("{} bytes", bytes) : fmt::format("{:.1f} {}", value, units[unit]);
+}
+
+void write_all(int fd, const char* data, std::size_t size, const std::string& where) {
+  while (size > 0) {
+    ssize_t n = ::write(fd, data, size);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0)
+      throw Error("{}: cannot write it into the sysroot: {}", where, std::strerror(errno));
+    data += n;
+    size -= static_cast<std::size_t>(n);
+  }
+}
+
+} // namespace
+
+TreeWriter::TreeWriter(std::filesystem::path root, uint64_t max_member_size)
+    : root_(std::move(root)), max_member_size_(max_member_size) {
+  directories_.insert("");
+}
+
+std::string TreeWriter::resolve(const std::string& path, bool follow_last) const {
+  std::deque<std::string> pending = split(path);
+  std::vector<std::string> done;
+  std::string current;
+  int hops = 0;
+  while (!pending.empty()) {
+    std::string part = std::move(pending.front());
+    pending.pop_front();
+    std::string candidate = join(current, part);
+    auto link = symlinks_.find(candidate);
+    if (link != symlinks_.end() && (follow_last || !pending.empty())) {
+      if (++hops > max_link_hops)
+        throw Error("'{}' goes through more than {} links (a link loop)", path, max_link_hops);
+      std::deque<std::string> target = split(link->second);
+      pending.insert(pending.begin(), target.begin(), target.end());
+      current.clear();
+      continue;
+    }
+    current = std::move(candidate);
+  }
+  return current;
+}
+
+const FileRecord* TreeWriter::find(const std::string& physical) const {
+  auto it = records_.find(physical);
+  return it == records_.end() ? nullptr : &it->second;
+}
+
+void TreeWriter::ensure_directory(const std::string& physical, const std::string& where) {
+  if (directories_.contains(physical))
+    return;
+  ensure_directory(std::string(parent_of(physical)), where);
+  if (auto it = records_.find(physical); it != records_.end())
+    throw Error("{}: needs '{}' to be a folder, but an earlier member made it a {}; the media "
+                "disagree about this path",
+                where, physical, to_string(it->second.kind));
+  if (::mkdir(full(physical).c_str(), 0755) != 0 && errno != EEXIST)
+    throw Error("{}: cannot make the folder '{}': {}", where, physical, std::strerror(errno));
+  directories_.insert(physical);
+  records_[physical] = FileRecord{physical, MemberKind::directory, 0, 0755, "", "", 0};
+}
+
+std::string TreeWriter::prepare_leaf(const std::string& name, const std::string& where) {
+  std::string parent = resolve(std::string(parent_of(name)), true);
+  ensure_directory(parent, where);
+  std::string physical = join(parent, leaf_of(name));
+  if (directories_.contains(physical))
+    throw Error("{}: '{}' is already a folder in the sysroot; a member cannot replace it", where,
+                physical);
+  if (records_.erase(physical) > 0) { // a later medium replaces an earlier one's file
+    symlinks_.erase(physical);
+    if (::unlink(full(physical).c_str()) != 0 && errno != ENOENT)
+      throw Error("{}: cannot replace '{}': {}", where, physical, std::strerror(errno));
+  }
+  return physical;
+}
+
+void TreeWriter::add_directory(const std::string& name, std::size_t medium,
+                               const std::string& where) {
+  std::string physical = resolve(name, true);
+  ensure_directory(physical, where);
+  records_[physical].medium = medium;
+}
+
+void TreeWriter::add_file(const std::string& name, uint32_t mode, uint64_t declared_size,
+                          MemberData& data, std::size_t medium, const std::string& where) {
+  if (declared_size > max_member_size_)
+    throw Error("{}: {} is larger than the {} limit for one member (a decompression bomb?); if "
+                "the member is genuine, raise the limit with --max-member-size",
+                where, human_size(declared_size), human_size(max_member_size_));
+  std::string physical = prepare_leaf(name, where);
+  int fd =
+      ::open(full(physical).c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0)
+    throw Error("{}: cannot create '{}' in the sysroot: {}", where, physical, std::strerror(errno));
+  Sha256 hash;
+  uint64_t written = 0;
+  try {
+    static const char zeros[65536] = {};
+    const void* block = nullptr;
+    std::size_t size = 0;
+    uint64_t offset = 0;
+    while (data.next_block(block, size, offset)) {
+      if (offset < written)
+        throw Error("{}: data blocks out of order; the medium is corrupt", where);
+      if (offset + size > max_member_size_)
+        throw Error("{}: the data grows past the {} limit for one member (a decompression "
+                    "bomb?); if the member is genuine, raise the limit with --max-member-size",
+                    where, human_size(max_member_size_));
+      for (uint64_t hole = offset - written; hole > 0;) { // a sparse member's hole
+        std::size_t n = static_cast<std::size_t>(std::min<uint64_t>(hole, sizeof zeros));
+        hash.update(zeros, n);
+        hole -= n;
+      }
+      if (offset > written && ::lseek(fd, static_cast<off_t>(offset), SEEK_SET) < 0)
+        throw Error("{}: cannot seek in '{}': {}", where, physical, std::strerror(errno));
+      write_all(fd, static_cast<const char*>(block), size, where);
+      hash.update(block, size);
+      written = offset + size;
+    }
+    if (::ftruncate(fd, static_cast<off_t>(written)) != 0 ||
+        ::fchmod(fd, (mode & 0777) | 0400) != 0)
+      throw Error("{}: cannot finish '{}': {}", where, physical, std::strerror(errno));
+  } catch (...) {
+    ::close(fd);
+    throw;
+  }
+  ::close(fd);
+  bytes_written_ += written;
+  ++files_written_;
+  records_[physical] = FileRecord{
+      physical, MemberKind::file, written, (mode & 0777) | 0400, hash.hex_digest(), "", medium};
+}
+
+void TreeWriter::add_symlink(const std::string& name, const std::string& text, std::size_t medium,
+                             const std::string& where) {
+  std::string physical = prepare_leaf(name, where);
+  Result<std::string> target = link_target_in_root(physical, text);
+  if (!target)
+    throw Error("{}: refused: {} (a link that leaves the sysroot could make a later member be "
+                "written outside it); the medium is hostile or was not made for a sysroot",
+                where, target.error());
+  std::string relative = relative_link_text(physical, *target);
+  if (::symlink(relative.c_str(), full(physical).c_str()) != 0)
+    throw Error("{}: cannot make the link '{}': {}", where, physical, std::strerror(errno));
+  symlinks_[physical] = *target;
+  ++files_written_;
+  records_[physical] = FileRecord{physical, MemberKind::symlink, 0, 0777, "", relative, medium};
+}
+
+bool TreeWriter::add_hardlink(const std::string& name, const std::string& target,
+                              std::size_t medium, const std::string& where) {
+  std::string source = resolve(target, false);
+  const FileRecord* existing = find(source);
+  if (!existing || (existing->kind != MemberKind::file && existing->kind != MemberKind::hardlink))
+    return false;
+  FileRecord copy = *existing;
+  if (join(resolve(std::string(parent_of(name)), true), leaf_of(name)) == source)
+    return true; // a member naming itself
+  std::string physical = prepare_leaf(name, where);
+  if (::link(full(source).c_str(), full(physical).c_str()) != 0)
+    throw Error("{}: cannot make the hardlink '{}' to '{}': {}", where, physical, source,
+                std::strerror(errno));
+  ++files_written_;
+  records_[physical] =
+      FileRecord{physical, MemberKind::hardlink, copy.size, copy.mode, copy.sha256, source, medium};
+  return true;
+}
+
+} // namespace xport::sysroot

@@ -1,0 +1,58 @@
+// Writes members into a sysroot folder that is being built, safely: it never follows a link it
+// did not make, resolves paths through the links it made (with the folder as "/"), keeps every
+// link inside the folder, hashes file data as it is written and stops a member that grows past
+// the size limit. It also keeps the record of every path it wrote, for the manifest.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <string>
+
+#include "sysroot/manifest.hpp"
+#include "sysroot/member.hpp"
+
+namespace xport::sysroot {
+
+class TreeWriter {
+public:
+  TreeWriter(std::filesystem::path root, uint64_t max_member_size);
+
+  // `name` is a normalised member name; `where` names the medium and member for errors.
+  void add_directory(const std::string& name, std::size_t medium, const std::string& where);
+  void add_file(const std::string& name, uint32_t mode, uint64_t declared_size, MemberData& data,
+                std::size_t medium, const std::string& where);
+  // `text` is the link as stored in the medium; it is rewritten relative (member_path.hpp).
+  void add_symlink(const std::string& name, const std::string& text, std::size_t medium,
+                   const std::string& where);
+  // `target` is the normalised member name the hardlink shares data with. Returns false when
+  // that member is not in the tree (not selected, or not read yet).
+  bool add_hardlink(const std::string& name, const std::string& target, std::size_t medium,
+                    const std::string& where);
+
+  // The physical path (no link components) that `path` names inside the tree.
+  std::string resolve(const std::string& path, bool follow_last) const;
+  const FileRecord* find(const std::string& physical_path) const;
+
+  const std::filesystem::path& root() const { return root_; }
+  const std::map<std::string, FileRecord>& records() const { return records_; }
+  uint64_t bytes_written() const { return bytes_written_; }
+  uint64_t files_written() const { return files_written_; }
+
+private:
+  void ensure_directory(const std::string& physical, const std::string& where);
+  // Parent made, an older non-folder entry at the path removed: returns the physical path.
+  std::string prepare_leaf(const std::string& name, const std::string& where);
+  std::filesystem::path full(const std::string& physical) const { return root_ / physical; }
+
+  std::filesystem::path root_;
+  uint64_t max_member_size_;
+  std::map<std::string, FileRecord> records_;
+  std::map<std::string, std::string> symlinks_; // physical path -> root-relative target
+  std::set<std::string> directories_;
+  uint64_t bytes_written_ = 0;
+  uint64_t files_written_ = 0;
+};
+
+} // namespace xport::sysroot
