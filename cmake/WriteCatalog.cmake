@@ -1,4 +1,6 @@
-# Script mode: writes OUT, a C++ file that defines xport::target::builtin_files() over FILES.
+# Script mode: writes OUT, a C++ file that defines xport::target::builtin_files() over FILES
+# ('|'-separated, see EmbedTargets.cmake).
+string(REPLACE "|" ";" FILES "${FILES}")
 set(body "// Generated from targets/*.toml by cmake/WriteCatalog.cmake. Do not edit.\n")
 string(APPEND body "#include \"target/builtin_files.hpp\"\n\nnamespace xport::target {\n")
 string(APPEND body "std::span<const BuiltinFile> builtin_files() {\n  static const BuiltinFile files[] = {\n    {\"\", \"\"}, // keeps the array non-empty; skipped below\n")
