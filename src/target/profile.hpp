@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -52,9 +53,10 @@ struct AbiNote {
 struct RustSettings {
   std::string base;         // the rustc built-in target the spec derives from
   nlohmann::json overrides; // object: target-spec-json fields to set
-  // Applied instead of an override the toolchain rejects: {"tls-model": {"has-thread-local": false}}
+  // Applied instead of an override the toolchain rejects: {"tls-model": {"has-thread-local":
+  // false}}
   nlohmann::json fallbacks;
-  std::string panic; // "abort" or "unwind"; "" = the base target's
+  std::string panic;   // "abort" or "unwind"; "" = the base target's
   bool has_std = true; // false: build-std=core,alloc only
 };
 
@@ -77,6 +79,7 @@ struct Profile {
   std::vector<std::string> library_dirs;   // relative to the sysroot: "usr/lib", "usr/lib/gcc80"
   std::vector<std::string> startfile_dirs; // where crt files are searched (clang's -B)
   std::vector<std::string> default_libs;   // "c", "gcc", "gcc_s" ... as -l names, in order
+  std::vector<std::string> static_libs;    // the same for static and static-pie links ("gcc_eh")
   RuntimeLibrary runtime_library = RuntimeLibrary::libgcc;
   CxxStdlib cxx_stdlib = CxxStdlib::libstdcxx;
   std::string linker = "lld";
@@ -104,5 +107,14 @@ struct FieldOrigin {
   int line = 0;
   int column = 0;
 };
+
+// The spelling each enum value has in profile files ("static-pie", "libc++", "tpidr_el0").
+std::string_view to_string(Endian value);
+std::string_view to_string(TlsModel value);
+std::string_view to_string(RuntimeLibrary value);
+std::string_view to_string(CxxStdlib value);
+std::string_view to_string(LinkMode value);
+std::string_view to_string(ThreadPointer value);
+std::string_view to_string(NoteVersionEncoding value);
 
 } // namespace xport::target

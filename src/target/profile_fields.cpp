@@ -1,0 +1,180 @@
+// The typed Profile from resolved field values: the spelling of each enum value in profile files,
+// and the mapping from dotted keys ("start-files.pie.begin") to Profile members.
+#include <utility>
+
+#include "target/merge.hpp"
+
+namespace xport::target {
+namespace {
+
+template <typename Enum> struct Spelling {
+  Enum value;
+  std::string_view name;
+};
+
+constexpr Spelling<Endian> endian_names[] = {{Endian::little, "little"}, {Endian::big, "big"}};
+constexpr Spelling<TlsModel> tls_names[] = {{TlsModel::native, "native"},
+                                            {TlsModel::emulated, "emulated"}};
+constexpr Spelling<RuntimeLibrary> runtime_names[] = {{RuntimeLibrary::libgcc, "libgcc"},
+                                                      {RuntimeLibrary::compiler_rt, "compiler-rt"}};
+constexpr Spelling<CxxStdlib> cxx_names[] = {
+    {CxxStdlib::libstdcxx, "libstdc++"}, {CxxStdlib::libcxx, "libc++"}, {CxxStdlib::none, "none"}};
+constexpr Spelling<LinkMode> link_mode_names[] = {{LinkMode::dynamic, "dynamic"},
+                                                  {LinkMode::pie, "pie"},
+                                                  {LinkMode::static_, "static"},
+                                                  {LinkMode::static_pie, "static-pie"},
+                                                  {LinkMode::shared, "shared"}};
+constexpr Spelling<ThreadPointer> thread_pointer_names[] = {{ThreadPointer::none, "none"},
+                                                            {ThreadPointer::fs, "fs"},
+                                                            {ThreadPointer::gs, "gs"},
+                                                            {ThreadPointer::tpidr_el0, "tpidr_el0"},
+                                                            {ThreadPointer::tpidruro, "tpidruro"},
+                                                            {ThreadPointer::tp, "tp"}};
+constexpr Spelling<NoteVersionEncoding> encoding_names[] = {
+    {NoteVersionEncoding::none, "none"},       {NoteVersionEncoding::gnu, "gnu"},
+    {NoteVersionEncoding::freebsd, "freebsd"}, {NoteVersionEncoding::dragonfly, "dragonfly"},
+    {NoteVersionEncoding::netbsd, "netbsd"},   {NoteVersionEncoding::openbsd, "openbsd"}};
+
+template <typename Enum, std::size_t N>
+std::string_view name_of(const Spelling<Enum> (&table)[N], Enum value) {
+  for (const auto& entry : table)
+    if (entry.value == value)
+      return entry.name;
+  return "?";
+}
+
+// The schema has already checked the spelling, so an unknown one cannot reach here; keep the
+// default rather than throw.
+template <typename Enum, std::size_t N>
+void set_enum(const Spelling<Enum> (&table)[N], const nlohmann::json& value, Enum& out) {
+  for (const auto& entry : table)
+    if (value.is_string() && entry.name == value.get<std::string>())
+      out = entry.value;
+}
+
+using Fields = std::map<std::string, nlohmann::json>;
+
+const nlohmann::json* get(const Fields& fields, const std::string& key) {
+  auto it = fields.find(key);
+  return it == fields.end() ? nullptr : &it->second;
+}
+
+void set(const Fields& fields, const std::string& key, std::string& out) {
+  if (auto v = get(fields, key); v && v->is_string())
+    out = v->get<std::string>();
+}
+void set(const Fields& fields, const std::string& key, bool& out) {
+  if (auto v = get(fields, key); v && v->is_boolean())
+    out = v->get<bool>();
+}
+void set(const Fields& fields, const std::string& key, std::vector<std::string>& out) {
+  if (auto v = get(fields, key); v && v->is_array())
+    for (const auto& s : *v)
+      if (s.is_string())
+        out.push_back(s.get<std::string>());
+}
+template <typename Enum, std::size_t N>
+void set(const Fields& fields, const std::string& key, const Spelling<Enum> (&table)[N],
+         Enum& out) {
+  if (auto v = get(fields, key))
+    set_enum(table, *v, out);
+}
+
+bool any_under(const Fields& fields, const std::string& prefix) {
+  auto it = fields.lower_bound(prefix + ".");
+  return it != fields.end() && it->first.starts_with(prefix + ".");
+}
+
+nlohmann::json free_table(const Fields& fields, const std::string& prefix) {
+  nlohmann::json out = nlohmann::json::object();
+  for (auto it = fields.lower_bound(prefix + "."); it != fields.end(); ++it) {
+    if (!it->first.starts_with(prefix + "."))
+      break;
+    out[it->first.substr(prefix.size() + 1)] = it->second;
+  }
+  return out;
+}
+
+} // namespace
+
+std::string_view to_string(Endian value) {
+  return name_of(endian_names, value);
+}
+std::string_view to_string(TlsModel value) {
+  return name_of(tls_names, value);
+}
+std::string_view to_string(RuntimeLibrary value) {
+  return name_of(runtime_names, value);
+}
+std::string_view to_string(CxxStdlib value) {
+  return name_of(cxx_names, value);
+}
+std::string_view to_string(LinkMode value) {
+  return name_of(link_mode_names, value);
+}
+std::string_view to_string(ThreadPointer value) {
+  return name_of(thread_pointer_names, value);
+}
+std::string_view to_string(NoteVersionEncoding value) {
+  return name_of(encoding_names, value);
+}
+
+Profile profile_from_fields(const Fields& fields) {
+  Profile p;
+  set(fields, "name", p.name);
+  set(fields, "description", p.description);
+  set(fields, "llvm-triple", p.llvm_triple);
+  set(fields, "arch", p.arch);
+  set(fields, "os", p.os);
+  set(fields, "env", p.env);
+  set(fields, "endian", endian_names, p.endian);
+  if (auto v = get(fields, "pointer-width"); v && v->is_number_integer())
+    p.pointer_width = v->get<int>();
+  set(fields, "object-format", p.object_format);
+  set(fields, "dynamic-linker", p.dynamic_linker);
+  for (const auto& [mode, name] : link_mode_names) {
+    std::string prefix = "start-files." + std::string(name);
+    if (!any_under(fields, prefix))
+      continue;
+    StartFiles& files = p.start_files[mode];
+    set(fields, prefix + ".begin", files.begin);
+    set(fields, prefix + ".end", files.end);
+  }
+  set(fields, "include-dirs", p.include_dirs);
+  set(fields, "library-dirs", p.library_dirs);
+  set(fields, "startfile-dirs", p.startfile_dirs);
+  set(fields, "default-libs", p.default_libs);
+  set(fields, "static-libs", p.static_libs);
+  set(fields, "runtime-library", runtime_names, p.runtime_library);
+  set(fields, "cxx-stdlib", cxx_names, p.cxx_stdlib);
+  set(fields, "linker", p.linker);
+  set(fields, "pie-default", p.pie_default);
+  set(fields, "tls-model", tls_names, p.tls_model);
+  set(fields, "thread-pointer", thread_pointer_names, p.thread_pointer);
+  if (any_under(fields, "abi-note")) {
+    AbiNote note;
+    set(fields, "abi-note.name", note.name);
+    if (auto v = get(fields, "abi-note.type"); v && v->is_number_integer())
+      note.type = v->get<uint32_t>();
+    set(fields, "abi-note.encoding", encoding_names, note.encoding);
+    set(fields, "abi-note.min-version", note.min_version);
+    p.abi_note = std::move(note);
+  }
+  set(fields, "loader-relocations", p.loader_relocations);
+  set(fields, "compile-flags", p.compile_flags);
+  set(fields, "link-flags", p.link_flags);
+  set(fields, "qemu", p.qemu);
+  set(fields, "runner", p.runner);
+  if (any_under(fields, "rust")) {
+    RustSettings rust;
+    set(fields, "rust.base", rust.base);
+    rust.overrides = free_table(fields, "rust.overrides");
+    rust.fallbacks = free_table(fields, "rust.fallbacks");
+    set(fields, "rust.panic", rust.panic);
+    set(fields, "rust.std", rust.has_std);
+    p.rust = std::move(rust);
+  }
+  return p;
+}
+
+} // namespace xport::target

@@ -1,0 +1,158 @@
+// The table of profile keys (see schema.hpp). Adding a field to Profile means adding its row here,
+// its conversion in profile_fields.cpp and its line in docs/profiles.md.
+#include "target/schema.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace xport::target {
+namespace {
+
+using namespace std::string_view_literals;
+
+constexpr std::array endian_values = {"little"sv, "big"sv};
+constexpr std::array object_format_values = {"elf"sv};
+constexpr std::array runtime_values = {"libgcc"sv, "compiler-rt"sv};
+constexpr std::array cxx_values = {"libstdc++"sv, "libc++"sv, "none"sv};
+constexpr std::array tls_values = {"native"sv, "emulated"sv};
+constexpr std::array thread_pointer_values = {"none"sv,      "fs"sv,       "gs"sv,
+                                              "tpidr_el0"sv, "tpidruro"sv, "tp"sv};
+constexpr std::array encoding_values = {"none"sv,      "gnu"sv,    "freebsd"sv,
+                                        "dragonfly"sv, "netbsd"sv, "openbsd"sv};
+constexpr std::array panic_values = {"abort"sv, "unwind"sv};
+
+constexpr KeySpec S(std::string_view key, KeyType type, std::string_view doc) {
+  return KeySpec{key, type, {}, doc, true};
+}
+template <std::size_t N>
+constexpr KeySpec E(std::string_view key, const std::array<std::string_view, N>& values,
+                    std::string_view doc) {
+  return KeySpec{key, KeyType::enumeration, values, doc, true};
+}
+constexpr KeySpec own(KeySpec spec) {
+  spec.inherited = false;
+  return spec;
+}
+
+#define START_FILES(mode, what)                                                                    \
+  S("start-files." mode, KeyType::table, "start and end files of " what " links"),                 \
+      S("start-files." mode ".begin", KeyType::string_list,                                        \
+        "objects before the user's, in order, for " what " links"),                                \
+      S("start-files." mode ".end", KeyType::string_list,                                          \
+        "objects after the libraries, in order, for " what " links")
+
+using enum KeyType;
+const KeySpec keys[] = {
+    own(S("name", string, "the target name, unique across all profile files")),
+    own(S("description", string, "one line saying what the target is")),
+    own(S("inherits", string, "the profile this one starts from")),
+    own(S("abstract", boolean, "true: only a base for others, not listed or usable as a target")),
+    S("llvm-triple", string, "the triple clang gets as --target"),
+    S("arch", string, "architecture: x86_64 aarch64 riscv64 arm i686 ..."),
+    S("os", string, "operating system: linux freebsd dragonfly netbsd openbsd ..."),
+    S("env", string, "environment (ABI) part of the triple: gnu musl gnueabihf or empty"),
+    E("endian", endian_values, "byte order"),
+    S("pointer-width", integer, "pointer size in bits: 16, 32 or 64"),
+    E("object-format", object_format_values, "object file format"),
+    S("dynamic-linker", string, "the program interpreter (PT_INTERP) of dynamic executables"),
+    S("start-files", table, "start and end files per link mode"),
+    START_FILES("dynamic", "dynamic (non-PIE)"),
+    START_FILES("pie", "position-independent executable"),
+    START_FILES("static", "static"),
+    START_FILES("static-pie", "static position-independent"),
+    START_FILES("shared", "shared-library"),
+    S("include-dirs", string_list, "system include dirs, relative to the sysroot"),
+    S("library-dirs", string_list, "library dirs (-L), relative to the sysroot"),
+    S("startfile-dirs", string_list,
+      "where start files are searched (-B), relative to the sysroot"),
+    S("default-libs", string_list, "libraries every dynamic link ends with, as -l names, in order"),
+    S("static-libs", string_list, "libraries every static link ends with, as -l names, in order"),
+    E("runtime-library", runtime_values, "the compiler runtime the target links"),
+    E("cxx-stdlib", cxx_values, "the C++ standard library"),
+    S("linker", string, "the linker clang runs (-fuse-ld)"),
+    S("pie-default", boolean, "executables are position-independent unless told otherwise"),
+    E("tls-model", tls_values,
+      "native: TLS through the thread pointer; emulated: __emutls_get_address"),
+    E("thread-pointer", thread_pointer_values,
+      "the register native TLS is reached through; none: the target provides none"),
+    S("abi-note", table, "the note that marks a binary as built for this OS"),
+    S("abi-note.name", string, "note name: GNU FreeBSD DragonFly NetBSD OpenBSD"),
+    S("abi-note.type", integer, "note type (1 for all of the above)"),
+    E("abi-note.encoding", encoding_values, "how the OS version is encoded in the note"),
+    S("abi-note.min-version", string, "binaries with an older version in the note are flagged"),
+    S("loader-relocations", string_list,
+      "relocation types the target's dynamic loader accepts; unset: not checked"),
+    S("compile-flags", string_list, "extra flags for every compile"),
+    S("link-flags", string_list, "extra flags for every link"),
+    S("qemu", string, "qemu-user name that runs the target's Linux binaries"),
+    S("runner", string_list, "command that runs a program for the target, before its path"),
+    S("rust", table, "how the Rust target spec is derived"),
+    S("rust.base", string, "the rustc built-in target the spec starts from"),
+    S("rust.overrides", free_table, "target-spec-json fields to set on top of the base"),
+    S("rust.fallbacks", free_table,
+      "for an override the rustc in use rejects: the fields to set instead"),
+    E("rust.panic", panic_values, "panic strategy; unset: the base target's"),
+    S("rust.std", boolean, "false: build only core and alloc"),
+};
+#undef START_FILES
+
+} // namespace
+
+std::span<const KeySpec> schema() {
+  return keys;
+}
+
+const KeySpec* find_key(std::string_view dotted) {
+  auto it = std::find_if(std::begin(keys), std::end(keys),
+                         [&](const KeySpec& k) { return k.key == dotted; });
+  return it == std::end(keys) ? nullptr : &*it;
+}
+
+std::vector<std::string> child_keys(std::string_view parent) {
+  std::vector<std::string> out;
+  for (const KeySpec& k : keys) {
+    std::string_view key = k.key;
+    if (!parent.empty()) {
+      if (!key.starts_with(parent) || key.size() <= parent.size() || key[parent.size()] != '.')
+        continue;
+      key.remove_prefix(parent.size() + 1);
+    }
+    if (key.find('.') == std::string_view::npos)
+      out.emplace_back(key);
+  }
+  return out;
+}
+
+std::string_view type_name(KeyType type) {
+  switch (type) {
+  case string:
+    return "a string";
+  case boolean:
+    return "a boolean";
+  case integer:
+    return "an integer";
+  case enumeration:
+    return "a string";
+  case string_list:
+    return "an array of strings (or a table with append, prepend, remove)";
+  case table:
+    return "a table";
+  case free_table:
+    return "a table";
+  }
+  return "a value";
+}
+
+std::size_t schema_rank(std::string_view field_key) {
+  for (std::size_t i = 0; i < std::size(keys); ++i) {
+    std::string_view key = keys[i].key;
+    if (field_key == key)
+      return i;
+    if (keys[i].type == free_table && field_key.starts_with(key) && field_key.size() > key.size() &&
+        field_key[key.size()] == '.')
+      return i;
+  }
+  return std::size(keys);
+}
+
+} // namespace xport::target
