@@ -1,5 +1,215 @@
+// `xport target list|show|diff|check`: the target catalog on the command line. Loading, resolving
+// and comparing live in src/target; this file parses options and prints.
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
 #include "cli/command.hpp"
-#include "util/error.hpp"
+#include "cli/target_options.hpp"
+#include "target/diagnostic.hpp"
+#include "target/diff.hpp"
+
 namespace xport::cli {
-int run_target(const Invocation&) { throw Error("target: not built yet"); }
+namespace {
+
+using nlohmann::json;
+
+std::string origin_text(const target::FieldOrigin& o) {
+  return fmt::format("{}:{}:{}", o.file, o.line, o.column);
 }
+
+json origin_json(const target::FieldOrigin& o) {
+  return {{"file", o.file}, {"line", o.line}, {"column", o.column}};
+}
+
+// Values as they would be written in a profile file: "text", true, ["a", "b"].
+std::string value_text(const json& value) {
+  return value.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+int run_list(const TargetOptions& options, bool all, bool as_json) {
+  target::Catalog catalog = load_catalog(options);
+  json out = json::array();
+  std::vector<std::array<std::string, 4>> rows;
+  for (const std::string& name : catalog.names(all)) {
+    target::ResolvedProfile r = catalog.resolve(name);
+    const target::Profile& p = r.profile;
+    out.push_back({{"name", name},
+                   {"llvm-triple", p.llvm_triple},
+                   {"tls-model", std::string(to_string(p.tls_model))},
+                   {"description", p.description},
+                   {"abstract", r.abstract},
+                   {"file", catalog.file_of(name)}});
+    rows.push_back({name, p.llvm_triple.empty() ? "-" : p.llvm_triple,
+                    std::string(to_string(p.tls_model)), p.description});
+  }
+  if (as_json) {
+    std::cout << out.dump(2) << "\n";
+    return exit_ok;
+  }
+  std::size_t w0 = 6, w1 = 11, w2 = 9;
+  for (const auto& row : rows) {
+    w0 = std::max(w0, row[0].size());
+    w1 = std::max(w1, row[1].size());
+    w2 = std::max(w2, row[2].size());
+  }
+  std::cout << fmt::format("{:<{}}  {:<{}}  {:<{}}  {}\n", "TARGET", w0, "LLVM TRIPLE", w1,
+                           "TLS MODEL", w2, "DESCRIPTION");
+  for (const auto& row : rows)
+    std::cout << fmt::format("{:<{}}  {:<{}}  {:<{}}  {}\n", row[0], w0, row[1], w1, row[2], w2,
+                             row[3]);
+  return exit_ok;
+}
+
+int run_show(const TargetOptions& options, const std::string& name, bool as_json) {
+  target::Catalog catalog = load_catalog(options);
+  target::ResolvedProfile r = resolve_target(catalog, name, /*allow_abstract=*/true);
+  std::vector<std::string> keys = target::ordered_keys(r);
+  const auto& chain = r.profile.inherits_chain;
+  if (as_json) {
+    json fields = json::object();
+    for (const std::string& key : keys)
+      fields[key] = {{"value", r.fields.at(key)}, {"set-by", origin_json(r.origins.at(key))}};
+    json out = {{"name", name},
+                {"file", catalog.file_of(name)},
+                {"inherits", chain},
+                {"abstract", r.abstract},
+                {"fields", fields}};
+    std::cout << out.dump(2) << "\n";
+    return exit_ok;
+  }
+  std::cout << fmt::format("target:   {}{}\n", name, r.abstract ? " (abstract)" : "");
+  std::cout << fmt::format("chain:    {}\n", fmt::join(chain, " -> "));
+  std::cout << fmt::format("file:     {}\n\n", catalog.file_of(name));
+  std::size_t key_width = 5, value_width = 5;
+  for (const std::string& key : keys) {
+    key_width = std::max(key_width, key.size());
+    value_width =
+        std::max(value_width, std::min<std::size_t>(value_text(r.fields.at(key)).size(), 44));
+  }
+  std::cout << fmt::format("{:<{}}  {:<{}}  {}\n", "FIELD", key_width, "VALUE", value_width,
+                           "SET BY");
+  for (const std::string& key : keys)
+    std::cout << fmt::format("{:<{}}  {:<{}}  {}\n", key, key_width, value_text(r.fields.at(key)),
+                             value_width, origin_text(r.origins.at(key)));
+  return exit_ok;
+}
+
+int run_diff(const TargetOptions& options, const std::string& a, const std::string& b,
+             bool as_json) {
+  target::Catalog catalog = load_catalog(options);
+  target::ResolvedProfile ra = resolve_target(catalog, a, true);
+  target::ResolvedProfile rb = resolve_target(catalog, b, true);
+  std::vector<target::FieldDifference> differences = target::diff(ra, rb);
+  if (as_json) {
+    json list = json::array();
+    for (const auto& d : differences)
+      list.push_back({{"field", d.key},
+                      {"a", d.a ? *d.a : json(nullptr)},
+                      {"b", d.b ? *d.b : json(nullptr)},
+                      {"a-set-by", d.a_origin ? origin_json(*d.a_origin) : json(nullptr)},
+                      {"b-set-by", d.b_origin ? origin_json(*d.b_origin) : json(nullptr)}});
+    std::cout << json{{"a", a}, {"b", b}, {"differences", list}}.dump(2) << "\n";
+    return exit_ok;
+  }
+  if (differences.empty()) {
+    std::cout << fmt::format("{} and {} resolve to the same fields\n", a, b);
+    return exit_ok;
+  }
+  std::size_t width = std::max(a.size(), b.size());
+  auto side = [&](const std::string& who, const std::optional<json>& value,
+                  const std::optional<target::FieldOrigin>& origin) {
+    std::cout << fmt::format("  {:<{}}  {}{}\n", who, width, value ? value_text(*value) : "(unset)",
+                             origin ? "  (" + origin_text(*origin) + ")" : "");
+  };
+  for (const auto& d : differences) {
+    std::cout << d.key << "\n";
+    side(a, d.a, d.a_origin);
+    side(b, d.b, d.b_origin);
+  }
+  return exit_ok;
+}
+
+int run_check(const TargetOptions& options, const std::string& file, bool as_json) {
+  TargetOptions with_file = options;
+  with_file.profiles.push_back(file);
+  json out = {{"file", file}};
+  try {
+    target::Catalog catalog = load_catalog(with_file);
+    std::error_code ec;
+    auto canonical = [&](const std::string& p) { return std::filesystem::weakly_canonical(p, ec); };
+    std::vector<std::string> defined;
+    for (const std::string& name : catalog.names(true))
+      if (canonical(catalog.file_of(name)) == canonical(file))
+        defined.push_back(name);
+    out["ok"] = true;
+    out["targets"] = defined;
+    if (as_json)
+      std::cout << out.dump(2) << "\n";
+    else
+      std::cout << fmt::format("{}: ok ({})\n", file,
+                               defined.empty() ? "no target"
+                                               : fmt::format("{}", fmt::join(defined, ", ")));
+    return exit_ok;
+  } catch (const target::ProfileError& e) {
+    json problems = json::array();
+    for (const target::Diagnostic& d : e.diagnostics()) {
+      problems.push_back({{"file", d.where.file},
+                          {"line", d.where.line},
+                          {"column", d.where.column},
+                          {"message", d.message}});
+      if (!as_json)
+        std::cerr << d.str() << "\n";
+    }
+    out["ok"] = false;
+    out["problems"] = problems;
+    if (as_json)
+      std::cout << out.dump(2) << "\n";
+    else
+      std::cerr << fmt::format("{}: {} problem{} found\n", file, e.diagnostics().size(),
+                               e.diagnostics().size() == 1 ? "" : "s");
+    return exit_failed;
+  }
+}
+
+} // namespace
+
+int run_target(const Invocation& inv) {
+  CLI::App app{"List, show, compare and check target profiles (docs/profiles.md)."};
+  app.require_subcommand(1);
+  TargetOptions options;
+  bool as_json = false, all = false;
+  std::string first, second;
+
+  CLI::App* list = app.add_subcommand("list", "the targets: name, llvm triple, tls model");
+  list->add_flag("--all", all, "also list abstract profiles (bases for others)");
+  CLI::App* show =
+      app.add_subcommand("show", "a target's resolved fields and the file that set each");
+  show->add_option("target", first, "target name")->required();
+  CLI::App* diff = app.add_subcommand("diff", "the fields in which two targets differ");
+  diff->add_option("a", first, "first target")->required();
+  diff->add_option("b", second, "second target")->required();
+  CLI::App* check =
+      app.add_subcommand("check", "validate a profile file; exit 1 with its problems");
+  check->add_option("file", first, "profile file")->required();
+  for (CLI::App* sub : {list, show, diff, check}) {
+    add_target_options(*sub, options, TargetOption::none);
+    sub->add_flag("--json", as_json, "print JSON");
+  }
+
+  if (auto status = parse(app, inv))
+    return *status;
+  if (list->parsed())
+    return run_list(options, all, as_json);
+  if (show->parsed())
+    return run_show(options, first, as_json);
+  if (diff->parsed())
+    return run_diff(options, first, second, as_json);
+  return run_check(options, first, as_json);
+}
+
+} // namespace xport::cli
