@@ -14,12 +14,17 @@
 namespace xport::cli {
 
 // One declaration per command file.
+int run_check(const Invocation&);
+int run_inspect(const Invocation&);
 int run_run(const Invocation&);
 int run_target(const Invocation&);
 
 namespace {
 
 const Command table[] = {
+    {"check", "check ELF files against a target: TLS, OS note, libraries, relocations", run_check},
+    {"inspect", "describe ELF files: class, machine, linking, OS note and version, build-id",
+     run_inspect},
     {"run", "run a program built for a target: natively, under qemu-user or a runner", run_run},
     {"target", "list, show, diff and check target profiles", run_target},
 };

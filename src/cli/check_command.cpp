@@ -1,0 +1,117 @@
+// `xport check FILE... --target T [--sysroot S] [--json] [--only CODE] [--ignore CODE]`: every
+// finding for every image (archive members one by one), then exit 1 if any is an error.
+#include <algorithm>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/command.hpp"
+#include "cli/target_options.hpp"
+#include "elf/check.hpp"
+#include "elf/input.hpp"
+#include "sysroot/store.hpp"
+#include "util/error.hpp"
+#include "util/suggest.hpp"
+
+namespace xport::cli {
+namespace {
+
+// --sysroot: a folder, or the name of a sysroot in the store.
+std::filesystem::path sysroot_folder(const std::string& given) {
+  if (std::filesystem::is_directory(given))
+    return given;
+  sysroot::Store store = sysroot::Store::open();
+  if (std::optional<sysroot::Sysroot> found = store.find(given))
+    return found->root;
+  throw UsageError("--sysroot {}: neither a folder nor a sysroot in the store {}; see 'xport "
+                   "sysroot list'",
+                   given, store.dir().string());
+}
+
+void check_codes(const std::vector<std::string>& given, std::string_view option) {
+  std::vector<std::string> known;
+  for (const elf::FindingCode& c : elf::finding_codes())
+    known.emplace_back(c.code);
+  for (const std::string& code : given)
+    if (std::find(known.begin(), known.end(), code) == known.end())
+      throw UsageError("{} {}: no such finding code{}; the codes are listed in docs/checks.md",
+                       option, code, util::did_you_mean(code, known));
+}
+
+elf::Finding unreadable(const std::string& file, const std::string& member, const Error& e) {
+  elf::Finding f = elf::make_finding("malformed", file, member);
+  f.message = e.what();
+  f.remedy = "rebuild or re-download the file; xport checks only well-formed ELF";
+  return f;
+}
+
+} // namespace
+
+int run_check(const Invocation& inv) {
+  CLI::App app{"Check ELF files against a target: thread-pointer use, TLS, OS note, interpreter, "
+               "libraries and symbols in the sysroot, relocations, initializers"};
+  TargetOptions target;
+  add_target_options(app, target);
+  std::vector<std::string> files, only, ignore;
+  std::string sysroot;
+  bool json = false;
+  app.add_option("files", files, "ELF files or .a archives (each member is checked)")->required();
+  app.add_option("--sysroot", sysroot, "sysroot folder or store name to look NEEDED libraries up");
+  app.add_option("--only", only, "report only these finding codes (repeatable)");
+  app.add_option("--ignore", ignore, "do not report these finding codes (repeatable)");
+  app.add_flag("--json", json, "print the findings as JSON");
+  if (auto status = parse(app, inv))
+    return *status;
+  check_codes(only, "--only");
+  check_codes(ignore, "--ignore");
+
+  elf::CheckContext context;
+  context.profile = resolve_target(target).profile;
+  if (!sysroot.empty())
+    context.sysroot = sysroot_folder(sysroot);
+
+  std::vector<elf::Finding> findings;
+  for (const std::string& file : files) {
+    try {
+      elf::Input input = elf::open_input(file);
+      for (const elf::Image& image : input.images) {
+        try {
+          elf::ElfFile elf(image.name, image.bytes);
+          std::vector<elf::Finding> found =
+              elf::check_image(elf, {image.name, image.member}, context);
+          findings.insert(findings.end(), found.begin(), found.end());
+        } catch (const Error& e) {
+          findings.push_back(unreadable(image.name, image.member, e));
+        }
+      }
+    } catch (const Error& e) {
+      findings.push_back(unreadable(file, "", e));
+    }
+  }
+  std::erase_if(findings, [&](const elf::Finding& f) {
+    return (!only.empty() && std::find(only.begin(), only.end(), f.code) == only.end()) ||
+           std::find(ignore.begin(), ignore.end(), f.code) != ignore.end();
+  });
+  const std::size_t errors = std::count_if(findings.begin(), findings.end(), [](const auto& f) {
+    return f.severity == elf::Severity::error;
+  });
+  if (json) {
+    nlohmann::json out = {{"target", context.profile.name},
+                          {"errors", errors},
+                          {"findings", nlohmann::json::array()}};
+    for (const elf::Finding& f : findings)
+      out["findings"].push_back(f.to_json());
+    std::cout << out.dump(2) << "\n";
+  } else {
+    for (const elf::Finding& f : findings)
+      std::cout << f.to_text() << "\n";
+    std::cout << fmt::format("{} finding{} ({} error{}) for {}\n", findings.size(),
+                             findings.size() == 1 ? "" : "s", errors, errors == 1 ? "" : "s",
+                             context.profile.name);
+  }
+  return errors ? exit_failed : exit_ok;
+}
+
+} // namespace xport::cli

@@ -1,0 +1,28 @@
+// Running every check over one image.
+#include "elf/check.hpp"
+
+namespace xport::elf {
+
+bool thread_pointer_forbidden(const target::Profile& profile) {
+  return profile.tls_model == target::TlsModel::emulated ||
+         profile.thread_pointer == target::ThreadPointer::none;
+}
+
+std::vector<Finding> check_image(const ElfFile& elf, const ImageName& name,
+                                 const CheckContext& context) {
+  std::vector<Finding> out;
+  check_header(elf, name, context, out);
+  // A file for another machine cannot be decoded as the target's code: the header findings say
+  // all there is to say.
+  bool same_machine = true;
+  for (const Finding& f : out)
+    same_machine &= f.code != "machine-mismatch";
+  if (same_machine)
+    check_tls(elf, name, context, out);
+  check_relocations(elf, name, context, out);
+  check_static_initializers(elf, name, context, out);
+  check_dependencies(elf, name, context, out);
+  return out;
+}
+
+} // namespace xport::elf

@@ -1,0 +1,50 @@
+// `xport check`: every conformance check of one ELF image against a target profile, collected
+// (never stopping at the first problem). Each check lives in its own file: check_header.cpp
+// (machine, class, byte order, OS note, interpreter), check_tls.cpp (thread-pointer reads, TLS
+// relocations and PT_TLS), check_relocations.cpp (loader relocation types, text relocations,
+// static initializers), check_dependencies.cpp (NEEDED libraries and undefined symbols).
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "elf/elf_file.hpp"
+#include "elf/finding.hpp"
+#include "target/profile.hpp"
+
+namespace xport::elf {
+
+struct CheckContext {
+  target::Profile profile;
+  // The sysroot folder NEEDED libraries are looked up in; none = dependency checks skipped.
+  std::optional<std::filesystem::path> sysroot;
+  unsigned threads = 0; // for the thread-pointer scan; 0 = all hardware threads
+};
+
+// The image's name and member, for findings.
+struct ImageName {
+  std::string file;   // "libfoo.a(bar.o)"
+  std::string member; // "bar.o" or ""
+};
+
+std::vector<Finding> check_image(const ElfFile& elf, const ImageName& name,
+                                 const CheckContext& context);
+
+// The individual checks (each appends to `out`).
+void check_header(const ElfFile& elf, const ImageName& name, const CheckContext& context,
+                  std::vector<Finding>& out);
+void check_tls(const ElfFile& elf, const ImageName& name, const CheckContext& context,
+               std::vector<Finding>& out);
+void check_relocations(const ElfFile& elf, const ImageName& name, const CheckContext& context,
+                       std::vector<Finding>& out);
+void check_static_initializers(const ElfFile& elf, const ImageName& name,
+                               const CheckContext& context, std::vector<Finding>& out);
+void check_dependencies(const ElfFile& elf, const ImageName& name, const CheckContext& context,
+                        std::vector<Finding>& out);
+
+// Whether the profile makes thread-pointer reads a bug: TLS emulated, or no thread pointer.
+bool thread_pointer_forbidden(const target::Profile& profile);
+
+} // namespace xport::elf

@@ -1,0 +1,101 @@
+// Header checks: machine, class and byte order against the profile's arch, pointer width and
+// endianness; the OS ABI note (name, encoding, minimum version); the interpreter.
+#include <fmt/format.h>
+
+#include "elf/check.hpp"
+#include "elf/names.hpp"
+#include "elf/os_note.hpp"
+
+namespace xport::elf {
+namespace {
+
+// Profile arch names that are the same ELF machine ("i686" is EM_386 like "i386").
+bool arch_matches(std::string_view elf_arch, std::string_view profile_arch) {
+  if (elf_arch == profile_arch)
+    return true;
+  auto x86_32 = [](std::string_view a) {
+    return a == "i386" || a == "i486" || a == "i586" || a == "i686";
+  };
+  if (x86_32(elf_arch) && x86_32(profile_arch))
+    return true;
+  return elf_arch == "arm" && profile_arch.starts_with("arm");
+}
+
+// A program (not a library or an object): what the kernel brands by its ABI note.
+bool is_program(const ElfFile& elf) {
+  return elf.type() == ET_EXEC || (elf.type() == ET_DYN && elf.interpreter().has_value());
+}
+
+} // namespace
+
+void check_header(const ElfFile& elf, const ImageName& name, const CheckContext& context,
+                  std::vector<Finding>& out) {
+  const target::Profile& p = context.profile;
+  std::string_view arch = machine_arch(elf.machine(), elf.is64());
+  if (!p.arch.empty() && !arch_matches(arch, p.arch)) {
+    Finding f = make_finding("machine-mismatch", name.file, name.member);
+    f.message = fmt::format("is {} code (e_machine {}), but {} is {}", machine_name(elf.machine()),
+                            elf.machine(), p.name, p.arch);
+    f.remedy = fmt::format("build it with the {} toolchain (xport cc --target {})", p.name, p.name);
+    out.push_back(f);
+  }
+  if (p.pointer_width && (elf.is64() ? 64 : 32) != p.pointer_width) {
+    Finding f = make_finding("class-mismatch", name.file, name.member);
+    f.message = fmt::format("is ELF{} but {} has {}-bit pointers", elf.is64() ? 64 : 32, p.name,
+                            p.pointer_width);
+    f.remedy = fmt::format("build it for {} (-target {})", p.name, p.llvm_triple);
+    out.push_back(f);
+  }
+  if (elf.big_endian() != (p.endian == target::Endian::big)) {
+    Finding f = make_finding("endian-mismatch", name.file, name.member);
+    f.message = fmt::format("is {}-endian but {} is {}-endian", elf.big_endian() ? "big" : "little",
+                            p.name, p.endian == target::Endian::big ? "big" : "little");
+    f.remedy = fmt::format("build it for {} (-target {})", p.name, p.llvm_triple);
+    out.push_back(f);
+  }
+
+  if (p.abi_note && is_program(elf)) {
+    std::optional<OsNote> note = find_os_note(elf, elf.notes());
+    const target::AbiNote& want = *p.abi_note;
+    if (!note) {
+      Finding f = make_finding("os-note-missing", name.file, name.member);
+      f.message = fmt::format("has no OS ABI note, but {} programs carry a '{}' note (type {})",
+                              p.name, want.name, want.type);
+      f.remedy = "link with the target's start files (crt1.o carries the note): use xport cc "
+                 "--target " +
+                 p.name + " with its sysroot";
+      out.push_back(f);
+    } else if (note->note_name != want.name || note->type != want.type) {
+      Finding f = make_finding("os-note-mismatch", name.file, name.member);
+      f.section = ".note";
+      f.addresses = {note->offset};
+      f.message = fmt::format("carries the ABI note '{}' ({}) at file offset 0x{:x}, but {} "
+                              "expects a '{}' note",
+                              note->note_name, note->text(), note->offset, p.name, want.name);
+      f.remedy = fmt::format("relink against the {} sysroot's start files", p.name);
+      out.push_back(f);
+    } else if (!want.min_version.empty() &&
+               compare_versions(note->components, parse_version(want.min_version)) < 0) {
+      Finding f = make_finding("os-note-too-old", name.file, name.member);
+      f.addresses = {note->offset};
+      f.message = fmt::format("is built {} but {} needs at least {} {}", note->text(), p.name,
+                              note->os, want.min_version);
+      f.remedy =
+          fmt::format("rebuild against a sysroot of {} {} or later", note->os, want.min_version);
+      out.push_back(f);
+    }
+  }
+
+  if (std::optional<std::string_view> interp = elf.interpreter();
+      interp && !p.dynamic_linker.empty() && *interp != p.dynamic_linker) {
+    Finding f = make_finding("interpreter-mismatch", name.file, name.member);
+    f.section = ".interp";
+    f.message = fmt::format("asks for the dynamic linker {}, but {} loads programs with {}",
+                            *interp, p.name, p.dynamic_linker);
+    f.remedy = fmt::format("relink with xport cc --target {} (or -Wl,--dynamic-linker={})", p.name,
+                           p.dynamic_linker);
+    out.push_back(f);
+  }
+}
+
+} // namespace xport::elf
