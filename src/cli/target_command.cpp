@@ -12,6 +12,7 @@
 #include "cli/target_options.hpp"
 #include "target/diagnostic.hpp"
 #include "target/diff.hpp"
+#include "util/error.hpp"
 
 namespace xport::cli {
 namespace {
@@ -28,7 +29,21 @@ json origin_json(const target::FieldOrigin& o) {
 
 // Values as they would be written in a profile file: "text", true, ["a", "b"].
 std::string value_text(const json& value) {
-  return value.dump(-1, ' ', false, json::error_handler_t::replace);
+  if (!value.is_array())
+    return value.dump(-1, ' ', false, json::error_handler_t::replace);
+  std::vector<std::string> items;
+  for (const json& item : value)
+    items.push_back(value_text(item));
+  return fmt::format("[{}]", fmt::join(items, ", "));
+}
+
+// For two lists: the entries only `from` has ("R_X86_64_NONE").
+std::vector<std::string> only_in(const json& from, const json& other) {
+  std::vector<std::string> out;
+  for (const json& item : from)
+    if (std::find(other.begin(), other.end(), item) == other.end())
+      out.push_back(value_text(item));
+  return out;
 }
 
 int run_list(const TargetOptions& options, bool all, bool as_json) {
@@ -128,6 +143,19 @@ int run_diff(const TargetOptions& options, const std::string& a, const std::stri
   };
   for (const auto& d : differences) {
     std::cout << d.key << "\n";
+    if (d.a && d.b && d.a->is_array() && d.b->is_array()) {
+      // Long lists differ in a few entries: name those rather than print both lists.
+      auto list_side = [&](const std::string& who, const json& mine, const json& theirs,
+                           const target::FieldOrigin& origin) {
+        std::vector<std::string> extra = only_in(mine, theirs);
+        std::string what = extra.empty() ? "(no entries the other lacks)"
+                                         : fmt::format("only here: {}", fmt::join(extra, ", "));
+        std::cout << fmt::format("  {:<{}}  {}  ({})\n", who, width, what, origin_text(origin));
+      };
+      list_side(a, *d.a, *d.b, *d.a_origin);
+      list_side(b, *d.b, *d.a, *d.b_origin);
+      continue;
+    }
     side(a, d.a, d.a_origin);
     side(b, d.b, d.b_origin);
   }
@@ -180,7 +208,6 @@ int run_check(const TargetOptions& options, const std::string& file, bool as_jso
 
 int run_target(const Invocation& inv) {
   CLI::App app{"List, show, compare and check target profiles (docs/profiles.md)."};
-  app.require_subcommand(1);
   TargetOptions options;
   bool as_json = false, all = false;
   std::string first, second;
@@ -209,7 +236,9 @@ int run_target(const Invocation& inv) {
     return run_show(options, first, as_json);
   if (diff->parsed())
     return run_diff(options, first, second, as_json);
-  return run_check(options, first, as_json);
+  if (check->parsed())
+    return run_check(options, first, as_json);
+  throw UsageError("missing subcommand: list, show, diff or check; see '{} --help'", inv.program);
 }
 
 } // namespace xport::cli

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -94,12 +95,15 @@ void check_cycles(const Catalog::Data& data, std::vector<Diagnostic>& problems) 
         auto first = std::min_element(cycle.begin(), cycle.end());
         std::rotate(cycle.begin(), first, cycle.end());
         if (reported.insert(cycle.front()).second) {
-          cycle.push_back(cycle.front());
+          std::vector<std::string> steps;
+          for (const std::string& member : cycle)
+            steps.push_back(fmt::format("{} ({})", member, data.find(member)->path));
+          steps.push_back(cycle.front());
           const ProfileFile& at = *data.find(cycle.front());
           problems.push_back(
               {at.inherits_origin, fmt::format("inheritance cycle: {}; break it by changing one "
                                                "'inherits'",
-                                               fmt::join(cycle, " -> "))});
+                                               fmt::join(steps, " -> "))});
         }
         break;
       }
@@ -139,6 +143,19 @@ void check_required(const Catalog::Data& data, std::vector<Diagnostic>& problems
   }
 }
 
+// Problems in load order of their files, then by line and column, as a reader goes through them.
+void sort_by_place(std::vector<Diagnostic>& problems, const std::vector<SourceFile>& sources) {
+  std::map<std::string, std::size_t> order;
+  for (std::size_t i = 0; i < sources.size(); ++i)
+    order.emplace(sources[i].path, i);
+  auto rank = [&](const Diagnostic& d) {
+    auto it = order.find(d.where.file);
+    return std::tuple(it == order.end() ? 0 : it->second + 1, d.where.line, d.where.column);
+  };
+  std::stable_sort(problems.begin(), problems.end(),
+                   [&](const Diagnostic& x, const Diagnostic& y) { return rank(x) < rank(y); });
+}
+
 } // namespace
 
 Catalog::Catalog(std::shared_ptr<const Data> data) : data_(std::move(data)) {}
@@ -146,13 +163,15 @@ Catalog::Catalog(std::shared_ptr<const Data> data) : data_(std::move(data)) {}
 Catalog Catalog::load(const SearchOptions& options) {
   std::vector<Diagnostic> problems;
   auto data = std::make_shared<Data>();
-  for (SourceFile& source : gather_sources(options, problems))
+  std::vector<SourceFile> sources = gather_sources(options, problems);
+  for (SourceFile& source : sources)
     if (auto file = parse_profile_file(source.path, source.text, problems))
       data->files.push_back(std::move(*file));
   check_duplicates(data->files, *data, problems);
   check_bases(*data, problems);
   check_cycles(*data, problems);
   check_required(*data, problems);
+  sort_by_place(problems, sources);
   if (!problems.empty())
     throw ProfileError(std::move(problems));
   return Catalog(std::move(data));

@@ -105,7 +105,7 @@ public:
       const KeySpec* spec = find_key(dotted);
       if (!spec) {
         std::vector<std::string> near = child_keys(prefix);
-        problem(key.source(), "unknown key '{}'{}{}", dotted,
+        problem(key.source(), "unknown key '{}'{}{}", name,
                 prefix.empty() ? "" : fmt::format(" in [{}]", prefix),
                 util::did_you_mean(name, near));
         continue;
