@@ -293,7 +293,14 @@ std::optional<ProfileFile> parse_profile_file(std::string_view path, std::string
   FileReader reader(path, problems);
   ProfileFile file;
   file.path = path;
+  std::size_t first_problem = problems.size();
   reader.read_table(table, "", file.settings);
+  // toml++ iterates keys in name order; report in the order a reader meets them.
+  std::stable_sort(problems.begin() + first_problem, problems.end(),
+                   [](const Diagnostic& x, const Diagnostic& y) {
+                     return std::pair(x.where.line, x.where.column) <
+                            std::pair(y.where.line, y.where.column);
+                   });
 
   auto find = [&](std::string_view key) {
     return std::find_if(file.settings.begin(), file.settings.end(),

@@ -1,0 +1,49 @@
+// Comparing resolved profiles: only differing fields, in schema order.
+#include <gtest/gtest.h>
+
+#include "load_helpers.hpp"
+#include "target/diff.hpp"
+
+namespace xport::target {
+namespace {
+
+std::vector<std::string> keys_of(const std::vector<FieldDifference>& differences) {
+  std::vector<std::string> out;
+  for (const auto& d : differences)
+    out.push_back(d.key);
+  return out;
+}
+
+TEST(Diff, GenodeDiffersFromFreeBsdOnlyInItsOverrides) {
+  Catalog c = testing::load_texts({});
+  auto differences = diff(c.resolve("x86_64-unknown-freebsd"), c.resolve("x86_64-unknown-genode"));
+  EXPECT_EQ(keys_of(differences),
+            (std::vector<std::string>{"name", "description", "tls-model", "loader-relocations",
+                                      "rust.overrides.tls-model", "rust.fallbacks.tls-model"}));
+  const FieldDifference& tls = differences[2];
+  EXPECT_EQ(*tls.a, "native");
+  EXPECT_EQ(*tls.b, "emulated");
+  EXPECT_EQ(tls.b_origin->file, "targets/x86_64-unknown-genode.toml");
+  EXPECT_FALSE(differences[4].a.has_value()); // rust.overrides.tls-model unset in FreeBSD
+}
+
+TEST(Diff, AProfileEqualToItsBaseDiffersOnlyInItsName) {
+  Catalog c = testing::load_texts(
+      {{"u.toml", "name = \"copy\"\ninherits = \"x86_64-unknown-netbsd\"\n"
+                  "description = \"NetBSD on x86_64\"\ntls-model = \"native\"\n"}});
+  auto differences = diff(c.resolve("x86_64-unknown-netbsd"), c.resolve("copy"));
+  EXPECT_EQ(keys_of(differences), std::vector<std::string>{"name"});
+}
+
+TEST(Diff, ShowOrderFollowsTheSchema) {
+  Catalog c = testing::load_texts({});
+  std::vector<std::string> keys = ordered_keys(c.resolve("x86_64-unknown-linux-gnu"));
+  ASSERT_GE(keys.size(), 3u);
+  EXPECT_EQ(keys[0], "name");
+  EXPECT_EQ(keys[1], "description");
+  EXPECT_EQ(keys[2], "llvm-triple");
+  EXPECT_EQ(keys.back(), "rust.panic");
+}
+
+} // namespace
+} // namespace xport::target

@@ -1,0 +1,144 @@
+// Reading one profile file against the schema: every bad-input case names file:line:col, and
+// every problem of a file is reported, not just the first.
+#include <gtest/gtest.h>
+
+#include "load_helpers.hpp"
+#include "target/profile_file.hpp"
+
+namespace xport::target {
+namespace {
+
+using testing::problems_of;
+
+std::vector<Diagnostic> parse(std::string_view text, std::optional<ProfileFile>* out = nullptr) {
+  std::vector<Diagnostic> problems;
+  auto file = parse_profile_file("user/myos.toml", text, problems);
+  if (out)
+    *out = std::move(file);
+  return problems;
+}
+
+TEST(ProfileFile, UnknownKeyNamesTheExactPlaceAndTheNearestKey) {
+  auto problems = parse("name = \"myos\"\n\ntls_model = \"emulated\"\n");
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].str(),
+            "user/myos.toml:3:1: unknown key 'tls_model' (did you mean 'tls-model'?)");
+}
+
+TEST(ProfileFile, UnknownKeyInsideATableSuggestsThatTablesKeys) {
+  auto problems = parse("name = \"myos\"\n[abi-note]\n  min-verson = \"1.0\"\n");
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].str(), "user/myos.toml:3:3: unknown key 'min-verson' in [abi-note] (did "
+                               "you mean 'min-version'?)");
+}
+
+TEST(ProfileFile, WrongTypeSaysWhatWasExpectedAndWhatWasFound) {
+  auto problems = parse("name = \"myos\"\npie-default = \"yes\"\npointer-width = \"64\"\n");
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_EQ(problems[0].str(),
+            "user/myos.toml:2:15: wrong type for 'pie-default': expected a boolean, got a string");
+  EXPECT_EQ(problems[1].str(), "user/myos.toml:3:17: wrong type for 'pointer-width': expected an "
+                               "integer, got a string");
+}
+
+TEST(ProfileFile, WrongTypeInsideAListPointsAtTheElement) {
+  auto problems = parse("name = \"myos\"\nlibrary-dirs = [\"usr/lib\", 7]\n");
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].str(), "user/myos.toml:2:28: wrong type for 'library-dirs' element 2: "
+                               "expected a string, got an integer");
+}
+
+TEST(ProfileFile, BadEnumValueListsTheValidOnes) {
+  auto problems = parse("name = \"myos\"\ntls-model = \"emulate\"\n");
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].str(), "user/myos.toml:2:13: bad value 'emulate' for 'tls-model': "
+                               "expected one of native, emulated (did you mean 'emulated'?)");
+}
+
+TEST(ProfileFile, OutOfRangeIntegersAreRefused) {
+  auto problems = parse("name = \"myos\"\npointer-width = 48\n[abi-note]\ntype = -1\n");
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_NE(problems[0].message.find("expected 16, 32 or 64"), std::string::npos);
+  EXPECT_NE(problems[1].message.find("'abi-note.type'"), std::string::npos);
+}
+
+TEST(ProfileFile, TomlSyntaxErrorCarriesTomlsPosition) {
+  auto problems = parse("name = \"myos\"\nlinker = \"lld\nqemu = \"x\"\n");
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].where.file, "user/myos.toml");
+  EXPECT_EQ(problems[0].where.line, 2);
+  EXPECT_GT(problems[0].where.column, 1);
+  EXPECT_NE(problems[0].message.find("TOML syntax error"), std::string::npos);
+}
+
+TEST(ProfileFile, MissingNameIsAProblemAtTheTopOfTheFile) {
+  auto problems = parse("tls-model = \"emulated\"\n");
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].where.line, 1);
+  EXPECT_NE(problems[0].message.find("missing key 'name'"), std::string::npos);
+}
+
+TEST(ProfileFile, ReportsEveryProblemOfAFileInOneGo) {
+  auto problems = problems_of({{"user/myos.toml", "name = \"myos\"\n"
+                                                  "inherits = \"x86_64-unknown-freebsd\"\n"
+                                                  "tls_model = \"emulated\"\n"
+                                                  "pie-default = 1\n"
+                                                  "thread-pointer = \"fsbase\"\n"
+                                                  "[rust]\n"
+                                                  "panik = \"abort\"\n"}});
+  ASSERT_EQ(problems.size(), 4u);
+  EXPECT_EQ(problems[0].where.line, 3);
+  EXPECT_EQ(problems[1].where.line, 4);
+  EXPECT_EQ(problems[2].where.line, 5);
+  EXPECT_EQ(problems[3].where.line, 7);
+  EXPECT_NE(problems[3].message.find("did you mean 'panic'"), std::string::npos);
+}
+
+TEST(ProfileFile, ListEditsAreReadAndUnknownOperationsRefused) {
+  std::optional<ProfileFile> file;
+  auto problems = parse(
+      "name = \"myos\"\nlink-flags = { append = [\"-z\"], prepend = [\"-a\"], remove = [\"-b\"] "
+      "}\ncompile-flags = { apend = [\"-g\"] }\n",
+      &file);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].str(), "user/myos.toml:3:19: unknown list operation 'apend' for "
+                               "'compile-flags': expected append, prepend or remove (did you mean "
+                               "'append'?)");
+  ASSERT_TRUE(file);
+  auto it = std::find_if(file->settings.begin(), file->settings.end(),
+                         [](const Setting& s) { return s.key == "link-flags"; });
+  ASSERT_NE(it, file->settings.end());
+  ASSERT_TRUE(it->list);
+  EXPECT_FALSE(it->list->replace);
+  EXPECT_EQ(it->list->append, std::vector<std::string>{"-z"});
+  EXPECT_EQ(it->list->prepend, std::vector<std::string>{"-a"});
+  EXPECT_EQ(it->list->remove, std::vector<std::string>{"-b"});
+}
+
+TEST(ProfileFile, FreeTablesKeepAnyValueWithTheirPositions) {
+  std::optional<ProfileFile> file;
+  auto problems = parse("name = \"myos\"\n[rust.overrides]\nmax-atomic-width = 64\n"
+                        "features = \"+sse2\"\n",
+                        &file);
+  ASSERT_TRUE(problems.empty()) << problems[0].str();
+  ASSERT_TRUE(file);
+  auto it = std::find_if(file->settings.begin(), file->settings.end(), [](const Setting& s) {
+    return s.key == "rust.overrides.max-atomic-width";
+  });
+  ASSERT_NE(it, file->settings.end());
+  EXPECT_EQ(it->value, 64);
+  EXPECT_EQ(it->origin.line, 3);
+}
+
+TEST(ListEdit, RemovesThenPrependsThenAppends) {
+  ListEdit edit;
+  edit.remove = {"b"};
+  edit.prepend = {"p"};
+  edit.append = {"z"};
+  EXPECT_EQ(edit.apply({"a", "b", "c"}), (std::vector<std::string>{"p", "a", "c", "z"}));
+  edit.replace = std::vector<std::string>{"x", "b"};
+  EXPECT_EQ(edit.apply({"a"}), (std::vector<std::string>{"p", "x", "z"}));
+}
+
+} // namespace
+} // namespace xport::target
