@@ -1,0 +1,61 @@
+// The Rust cache folder, digests for its keys, and atomic writes into it.
+#include "rust/cache.hpp"
+
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+#include "sysroot/sha256.hpp"
+#include "util/error.hpp"
+
+namespace xport::rust {
+namespace fs = std::filesystem;
+
+fs::path cache_root(const util::Environment& env) {
+  auto xdg = env.find("XDG_CACHE_HOME");
+  if (xdg != env.end() && !xdg->second.empty())
+    return fs::path(xdg->second) / "xport" / "rust";
+  auto home = env.find("HOME");
+  if (home == env.end() || home->second.empty())
+    throw Error("neither XDG_CACHE_HOME nor HOME is set: xport needs one of them for its cache "
+                "of Rust target specs and sysroots");
+  return fs::path(home->second) / ".cache" / "xport" / "rust";
+}
+
+std::string digest(const std::vector<std::string_view>& parts) {
+  sysroot::Sha256 sha;
+  for (std::string_view part : parts) {
+    std::string length = std::to_string(part.size()) + ":";
+    sha.update(length.data(), length.size());
+    sha.update(part.data(), part.size());
+  }
+  return sha.hex_digest().substr(0, 16);
+}
+
+void write_file_atomically(const fs::path& file, std::string_view content, bool executable) {
+  fs::create_directories(file.parent_path());
+  fs::path temporary = file;
+  temporary += ".tmp." + std::to_string(getpid());
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    if (!out)
+      throw Error("cannot write {}: check that the cache folder is writable", temporary.string());
+  }
+  if (executable)
+    fs::permissions(temporary, fs::perms::owner_all | fs::perms::group_read |
+                                   fs::perms::group_exec | fs::perms::others_read |
+                                   fs::perms::others_exec);
+  fs::rename(temporary, file);
+}
+
+std::string read_file(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in)
+    throw Error("cannot read {}", file.string());
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+} // namespace xport::rust

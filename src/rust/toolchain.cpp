@@ -1,0 +1,188 @@
+// Locating a Rust toolchain and asking it about itself. rustup's `rustc` on PATH is a proxy that
+// picks a toolchain per directory; xport resolves it once to the real compiler in the toolchain's
+// sysroot, so that spec, cargo and sysroot builds all talk to one and the same rustc.
+#include "rust/toolchain.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "util/error.hpp"
+#include "util/suggest.hpp"
+
+namespace xport::rust {
+namespace fs = std::filesystem;
+namespace {
+
+std::string env_or(const util::Environment& env, const std::string& key, std::string fallback) {
+  auto it = env.find(key);
+  return it == env.end() || it->second.empty() ? fallback : it->second;
+}
+
+fs::path rustup_home(const util::Environment& env) {
+  return env_or(env, "RUSTUP_HOME", env_or(env, "HOME", "/root") + "/.rustup");
+}
+
+std::vector<std::string> installed_rustup_toolchains(const fs::path& home) {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(home / "toolchains", ec))
+    if (entry.is_directory())
+      names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// rustup names toolchains "<channel>-<host triple>": "nightly" means nightly-<host>.
+std::optional<fs::path> rustup_rustc(const std::string& name, const util::Environment& env) {
+  fs::path home = rustup_home(env);
+  for (const std::string& dir : installed_rustup_toolchains(home)) {
+    if (dir == name || dir.starts_with(name + "-")) {
+      fs::path rustc = home / "toolchains" / dir / "bin" / "rustc";
+      if (fs::exists(rustc))
+        return rustc;
+    }
+  }
+  // Custom-linked or otherwise named toolchains: ask rustup itself when it is there.
+  if (util::find_program("rustup", env_or(env, "PATH", ""))) {
+    util::RunOptions options;
+    options.env = env;
+    auto which = util::run_capture({"rustup", "which", "rustc", "--toolchain", name}, options);
+    if (which && which->ok()) {
+      std::string path = which->out.substr(0, which->out.find('\n'));
+      if (!path.empty() && fs::exists(path))
+        return fs::path(path);
+    }
+  }
+  return std::nullopt;
+}
+
+util::Completed run_rustc(const fs::path& rustc, const std::vector<std::string>& args,
+                          const util::Environment& env) {
+  std::vector<std::string> argv{rustc.string()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  util::RunOptions options;
+  options.env = env;
+  auto done = util::run_capture(argv, options);
+  if (!done)
+    throw Error("cannot run the Rust compiler {}: {}", rustc.string(), done.error());
+  if (!done->ok())
+    throw Error("{} {} failed: {}", rustc.string(), fmt::join(args, " "), done->err);
+  return std::move(*done);
+}
+
+std::string first_line(const std::string& text) {
+  return text.substr(0, text.find('\n'));
+}
+
+} // namespace
+
+bool Toolchain::nightly() const {
+  return release.find("-nightly") != std::string::npos || release.find("-dev") != std::string::npos;
+}
+
+std::string Toolchain::describe() const {
+  return fmt::format("rustc {} ({})", release, rustc.string());
+}
+
+util::Environment Toolchain::unstable_environment(util::Environment env) const {
+  if (!nightly())
+    env.insert_or_assign("RUSTC_BOOTSTRAP", std::string("1"));
+  else
+    env.erase("RUSTC_BOOTSTRAP");
+  return env;
+}
+
+fs::path Toolchain::library_source() const {
+  return sysroot / "lib" / "rustlib" / "src" / "rust" / "library";
+}
+
+void parse_verbose_version(const std::string& text, Toolchain& into) {
+  std::istringstream lines(text);
+  std::string line;
+  while (std::getline(lines, line)) {
+    auto colon = line.find(": ");
+    if (colon == std::string::npos)
+      continue;
+    std::string key = line.substr(0, colon), value = line.substr(colon + 2);
+    if (key == "release")
+      into.release = value;
+    else if (key == "commit-hash")
+      into.commit_hash = value;
+  }
+  if (into.release.empty())
+    throw Error("cannot read the release from `rustc -vV` output: '{}'", first_line(text));
+}
+
+Toolchain find_toolchain(const ToolchainRequest& request, const util::Environment& env) {
+  if (!request.rustup_name.empty() && !request.rustc.empty())
+    throw UsageError("--toolchain and --rustc both name a compiler; give one of them");
+  fs::path rustc;
+  if (!request.rustup_name.empty()) {
+    auto found = rustup_rustc(request.rustup_name, env);
+    if (!found) {
+      fs::path home = rustup_home(env);
+      std::vector<std::string> installed = installed_rustup_toolchains(home);
+      // "nightly" for "nightly-x86_64-unknown-linux-gnu": what users type.
+      std::vector<std::string> candidates = installed;
+      for (const std::string& name : installed)
+        candidates.push_back(name.substr(0, name.find('-')));
+      throw Error("no Rust toolchain '{}': no {}/toolchains/{}-* and `rustup which rustc "
+                  "--toolchain {}` found none{} (installed: {}); install it with `rustup "
+                  "toolchain install {}` or name a compiler with --rustc PATH",
+                  request.rustup_name, home.string(), request.rustup_name, request.rustup_name,
+                  util::did_you_mean(request.rustup_name, candidates),
+                  installed.empty() ? "none" : fmt::format("{}", fmt::join(installed, ", ")),
+                  request.rustup_name);
+    }
+    rustc = *found;
+  } else if (!request.rustc.empty()) {
+    auto found = util::find_program(request.rustc.string(), env_or(env, "PATH", ""));
+    if (!found)
+      throw Error("--rustc {}: no such executable; give the path of a rustc (Debian's is "
+                  "/usr/bin/rustc, from `apt-get install rustc`)",
+                  request.rustc.string());
+    rustc = *found;
+  } else {
+    auto found = util::find_program("rustc", env_or(env, "PATH", ""));
+    if (!found)
+      throw Error("no rustc on PATH; install Rust (rustup, or `apt-get install rustc cargo "
+                  "rust-src`) or name one with --toolchain NAME or --rustc PATH");
+    rustc = *found;
+  }
+
+  Toolchain t;
+  t.sysroot = first_line(run_rustc(rustc, {"--print", "sysroot"}, env).out);
+  // Past rustup's proxy: the compiler that lives in the sysroot it reports.
+  fs::path real = t.sysroot / "bin" / "rustc";
+  t.rustc = fs::exists(real) ? real : fs::absolute(rustc);
+  t.verbose_version = run_rustc(t.rustc, {"-vV"}, env).out;
+  parse_verbose_version(t.verbose_version, t);
+  fs::path cargo = t.rustc.parent_path() / "cargo";
+  if (fs::exists(cargo))
+    t.cargo = cargo;
+  if (t.sysroot.parent_path().filename() == "toolchains")
+    t.rustup_name = t.sysroot.filename().string();
+  return t;
+}
+
+std::string library_source_remedy(const Toolchain& t) {
+  if (!t.rustup_name.empty())
+    return fmt::format("rustup component add rust-src --toolchain {}", t.rustup_name);
+  if (t.sysroot == "/usr")
+    return "apt-get install rust-src (Debian's library source for its rustc " + t.release + ")";
+  return fmt::format("install the library source of rustc {} into {}", t.release,
+                     t.library_source().string());
+}
+
+void require_library_source(const Toolchain& t) {
+  fs::path library = t.library_source();
+  if (fs::exists(library / "core" / "Cargo.toml"))
+    return;
+  throw Error("{} has no library source: {} does not exist; building the standard library for a "
+              "custom target needs it; get it with: {}",
+              t.describe(), (library / "core").string(), library_source_remedy(t));
+}
+
+} // namespace xport::rust
