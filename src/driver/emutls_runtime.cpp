@@ -1,0 +1,150 @@
+// Building and caching xport's emulated-TLS runtime, and finding a sysroot's own (see
+// emutls_runtime.hpp). The symbol index of an ar archive is its first member, named "/" (GNU) or
+// "/SYM64/"; its string table holds every defined symbol name, which is all we look for.
+#include "driver/emutls_runtime.hpp"
+
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "driver/tools.hpp"
+#include "util/error.hpp"
+
+namespace xport::driver {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view emutls_symbol = "__emutls_get_address";
+constexpr const char* archive_names[] = {"libgcc_eh.a", "libgcc.a"};
+
+// FNV-1a, 64 bits: a cache key, not a security boundary.
+struct Fnv {
+  uint64_t h = 0xcbf29ce484222325ull;
+  Fnv& add(std::string_view s) {
+    for (unsigned char c : s) {
+      h ^= c;
+      h *= 0x100000001b3ull;
+    }
+    h ^= 0xff; // separates fields
+    h *= 0x100000001b3ull;
+    return *this;
+  }
+};
+
+bool symbol_index_defines(const fs::path& archive, std::string_view symbol) {
+  std::ifstream in(archive, std::ios::binary);
+  char magic[8];
+  char header[60];
+  if (!in.read(magic, 8) || std::string_view(magic, 8) != "!<arch>\n" || !in.read(header, 60))
+    return false;
+  std::string_view name(header, 16);
+  if (!name.starts_with("/ ") && !name.starts_with("/SYM64/"))
+    return false;
+  std::size_t size = std::strtoull(std::string(header + 48, 10).c_str(), nullptr, 10);
+  if (size > (64u << 20))
+    return false;
+  std::string index(size, '\0');
+  if (!in.read(index.data(), static_cast<std::streamsize>(size)))
+    return false;
+  std::string needle = std::string(symbol) + '\0';
+  return index.find(needle) != std::string::npos;
+}
+
+void write_file(const fs::path& file, std::string_view text) {
+  std::ofstream out(file, std::ios::binary);
+  out << text;
+  if (!out)
+    throw Error("cannot write {}: {}", file.string(), std::strerror(errno));
+}
+
+} // namespace
+
+std::string find_sysroot_emutls(const fs::path& root, const sysroot::Layout& layout) {
+  std::vector<std::string> dirs;
+  if (!layout.gcc_dir.empty())
+    dirs.push_back(layout.gcc_dir);
+  dirs.insert(dirs.end(), layout.library_dirs.begin(), layout.library_dirs.end());
+  for (const std::string& dir : dirs) {
+    for (const char* name : archive_names) {
+      fs::path candidate = root / dir / name;
+      if (symbol_index_defines(candidate, emutls_symbol))
+        return candidate.string();
+    }
+  }
+  return "";
+}
+
+fs::path ensure_emutls_runtime(const target::Profile& profile, const SysrootView& sysroot,
+                               const util::Environment& env, const fs::path& cache_root) {
+  FoundClang clang = find_clang(env);
+  std::error_code ec;
+  fs::path clang_file = fs::canonical(clang.c, ec);
+  auto clang_size = ec ? 0 : fs::file_size(clang_file, ec);
+  auto clang_time = ec ? fs::file_time_type{} : fs::last_write_time(clang_file, ec);
+  Fnv key;
+  key.add(emutls_source())
+      .add(profile.llvm_triple)
+      .add(clang_file.string())
+      .add(std::to_string(clang_size))
+      .add(std::to_string(clang_time.time_since_epoch().count()))
+      .add(sysroot.root.string());
+  fs::path folder = cache_root / "emutls" / fmt::format("{}-{:016x}", profile.name, key.h);
+  fs::path archive = folder / "libxport_emutls.a";
+  if (fs::exists(archive, ec))
+    return archive;
+
+  fs::create_directories(cache_root / "emutls", ec);
+  fs::path scratch = cache_root / "emutls" / fmt::format(".build-{}-{}", getpid(), key.h);
+  fs::remove_all(scratch, ec);
+  fs::create_directories(scratch, ec);
+  if (ec)
+    throw Error("cannot create the cache folder {}: {}; set XPORT_HOME to a writable folder",
+                scratch.string(), ec.message());
+  fs::path source = scratch / "emutls.c";
+  fs::path object = scratch / "emutls.o";
+  std::string text(emutls_source());
+  // The embedded text is a C++ raw string's body: drop its first (empty) line.
+  if (!text.empty() && text.front() == '\n')
+    text.erase(0, 1);
+  write_file(source, text);
+
+  std::vector<std::string> args = {
+      "-c", "-O2",          "-fPIC", "-fno-emulated-tls", "-fno-stack-protector", source.string(),
+      "-o", object.string()};
+  CommandInputs inputs;
+  inputs.profile = &profile;
+  inputs.sysroot = &sysroot;
+  inputs.user_args = args;
+  inputs.environment = &env;
+  inputs.toolchain = find_toolchain(profile, Language::c, false, env);
+  inputs.toolchain.launcher.clear();
+  CompilerCommand compile = build_command(inputs);
+  auto compiled = util::run_capture(compile.argv, {compile.env, std::nullopt, ""});
+  if (!compiled.ok() || !compiled->ok()) {
+    fs::remove_all(scratch, ec);
+    throw Error("cannot build xport's emulated-TLS runtime for {} (needed because the sysroot {} "
+                "has no __emutls_get_address):\n$ {}\n{}",
+                profile.name, sysroot.root.string(), printable_command(compile),
+                compiled.ok() ? compiled->err : compiled.error());
+  }
+  fs::path ar = find_llvm_tool("llvm-ar", clang, env);
+  auto archived = util::run_capture(
+      {ar.string(), "rcs", (scratch / "libxport_emutls.a").string(), object.string()});
+  if (!archived.ok() || !archived->ok()) {
+    fs::remove_all(scratch, ec);
+    throw Error("cannot archive xport's emulated-TLS runtime with {}: {}", ar.string(),
+                archived.ok() ? archived->err : archived.error());
+  }
+  fs::rename(scratch, folder, ec);
+  if (ec) // another build won the race: its archive is as good as ours
+    fs::remove_all(scratch, ec);
+  if (!fs::exists(archive))
+    throw Error("cannot store xport's emulated-TLS runtime in {}", folder.string());
+  return archive;
+}
+
+} // namespace xport::driver

@@ -1,0 +1,218 @@
+// Writing the integration files and variables (see integration.hpp). File formats:
+// CMake: cmake-toolchains(7), "Cross Compiling" (CMAKE_SYSROOT, CMAKE_FIND_ROOT_PATH_MODE_*);
+// Meson: "Cross compilation" (mesonbuild.com/Cross-compilation.html), sections [binaries],
+// [properties], [host_machine]; Cargo: "Configuration", [target.<triple>] linker and runner;
+// clang: "Configuration files" in clang's user manual (one or more options per line, # comments).
+#include "driver/integration.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+
+#include "version.hpp"
+
+namespace xport::driver {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::pair<std::string_view, std::string_view> cmake_systems[] = {
+    {"dragonfly", "DragonFly"}, {"freebsd", "FreeBSD"}, {"linux", "Linux"},
+    {"netbsd", "NetBSD"},       {"openbsd", "OpenBSD"},
+};
+constexpr std::pair<std::string_view, std::string_view> meson_cpu_families[] = {
+    {"aarch64", "aarch64"}, {"armv7", "arm"},     {"i686", "x86"},
+    {"riscv64", "riscv64"}, {"x86_64", "x86_64"},
+};
+
+template <std::size_t N>
+std::string lookup(const std::pair<std::string_view, std::string_view> (&table)[N],
+                   std::string_view key, std::string_view fallback) {
+  for (const auto& [k, v] : table)
+    if (k == key)
+      return std::string(v);
+  return std::string(fallback);
+}
+
+std::string tool(const IntegrationInputs& in, std::string_view suffix) {
+  return (in.toolchain_dir / (in.profile->name + std::string(suffix))).string();
+}
+
+std::string quoted_list(const std::vector<std::string>& words, std::string_view quote) {
+  std::string out;
+  for (const std::string& w : words)
+    out += fmt::format("{}{}{}{}", out.empty() ? "" : ", ", quote, w, quote);
+  return out;
+}
+
+std::string header(const IntegrationInputs& in, std::string_view comment, std::string_view what) {
+  std::string out = fmt::format("{0} {1} for target {2}, written by `xport emit` (xport {3}).\n",
+                                comment, what, in.profile->name, xport::version);
+  if (!in.sysroot)
+    out += fmt::format("{} No sysroot yet: import one with `xport sysroot import MEDIA --target "
+                       "{}`, then write this file again.\n",
+                       comment, in.profile->name);
+  return out;
+}
+
+// The runner entry, or a comment saying where it goes.
+std::string runner_line(const IntegrationInputs& in, std::string_view comment,
+                        std::string_view assignment) {
+  if (in.runner.empty())
+    return fmt::format("{} No runner for {}: programs built here run on the target only.\n",
+                       comment, in.profile->name);
+  return std::string(assignment) + "\n";
+}
+
+std::string upper_identifier(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    out += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::toupper(c)) : '_';
+  return out;
+}
+
+std::string lower_identifier(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    out += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+  return out;
+}
+
+} // namespace
+
+std::string rust_target(const target::Profile& profile) {
+  if (profile.rust && !profile.rust->base.empty() &&
+      (profile.rust->overrides.is_null() || profile.rust->overrides.empty()) &&
+      profile.tls_model == target::TlsModel::native)
+    return profile.rust->base;
+  return profile.name;
+}
+
+std::string pkg_config_libdir(const SysrootView& sysroot) {
+  std::vector<std::string> dirs;
+  for (const std::string& lib : sysroot.layout.library_dirs)
+    dirs.push_back((sysroot.root / lib / "pkgconfig").string());
+  dirs.push_back((sysroot.root / "usr/share/pkgconfig").string());
+  std::string out;
+  for (const std::string& d : dirs)
+    out += (out.empty() ? "" : ":") + d;
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>>
+environment_variables(const IntegrationInputs& in) {
+  std::vector<std::pair<std::string, std::string>> out = {
+      {"CC", tool(in, "-cc")},           {"CXX", tool(in, "-c++")},
+      {"LD", tool(in, "-ld")},           {"AR", tool(in, "-ar")},
+      {"RANLIB", tool(in, "-ranlib")},   {"NM", tool(in, "-nm")},
+      {"STRIP", tool(in, "-strip")},     {"OBJCOPY", tool(in, "-objcopy")},
+      {"OBJDUMP", tool(in, "-objdump")}, {"PKG_CONFIG", tool(in, "-pkg-config")},
+      {"CROSS_COMPILE", tool(in, "-")},
+  };
+  if (in.sysroot) {
+    out.emplace_back("PKG_CONFIG_SYSROOT_DIR", in.sysroot->root.string());
+    out.emplace_back("PKG_CONFIG_LIBDIR", pkg_config_libdir(*in.sysroot));
+  }
+  std::string rust = rust_target(*in.profile);
+  out.emplace_back("CARGO_TARGET_" + upper_identifier(rust) + "_LINKER", tool(in, "-cc"));
+  out.emplace_back("CC_" + lower_identifier(rust), tool(in, "-cc"));
+  out.emplace_back("CXX_" + lower_identifier(rust), tool(in, "-c++"));
+  out.emplace_back("AR_" + lower_identifier(rust), tool(in, "-ar"));
+  if (!in.runner.empty())
+    out.emplace_back("CARGO_TARGET_" + upper_identifier(rust) + "_RUNNER",
+                     fmt::format("{}", fmt::join(in.runner, " ")));
+  return out;
+}
+
+std::string emit_cmake(const IntegrationInputs& in) {
+  const target::Profile& p = *in.profile;
+  std::string out = header(in, "#", "CMake toolchain file");
+  out += "# Use: cmake -DCMAKE_TOOLCHAIN_FILE=<this file> ...\n";
+  out += fmt::format("set(CMAKE_SYSTEM_NAME {})\n", lookup(cmake_systems, p.os, "Generic"));
+  out += fmt::format("set(CMAKE_SYSTEM_PROCESSOR {})\n", p.arch);
+  out += fmt::format("set(CMAKE_C_COMPILER \"{}\")\n", tool(in, "-cc"));
+  out += fmt::format("set(CMAKE_CXX_COMPILER \"{}\")\n", tool(in, "-c++"));
+  out += fmt::format("set(CMAKE_ASM_COMPILER \"{}\")\n", tool(in, "-cc"));
+  for (auto [var, suffix] : {std::pair{"CMAKE_AR", "-ar"},
+                             {"CMAKE_RANLIB", "-ranlib"},
+                             {"CMAKE_NM", "-nm"},
+                             {"CMAKE_STRIP", "-strip"},
+                             {"CMAKE_OBJCOPY", "-objcopy"},
+                             {"CMAKE_OBJDUMP", "-objdump"}})
+    out += fmt::format("set({} \"{}\" CACHE FILEPATH \"\")\n", var, tool(in, suffix));
+  out += fmt::format("set(PKG_CONFIG_EXECUTABLE \"{}\" CACHE FILEPATH \"\")\n",
+                     tool(in, "-pkg-config"));
+  if (in.sysroot) {
+    out += fmt::format("set(CMAKE_SYSROOT \"{}\")\n", in.sysroot->root.string());
+    out += fmt::format("set(CMAKE_FIND_ROOT_PATH \"{}\")\n", in.sysroot->root.string());
+  }
+  out += "# Programs (compilers, code generators) come from the host; libraries, headers and\n"
+         "# packages only from the sysroot, so no host library is ever found.\n"
+         "set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)\n"
+         "set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)\n"
+         "set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)\n"
+         "set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)\n";
+  out += runner_line(
+      in, "#", fmt::format("set(CMAKE_CROSSCOMPILING_EMULATOR {})", quoted_list(in.runner, "\"")));
+  return out;
+}
+
+std::string emit_meson(const IntegrationInputs& in) {
+  const target::Profile& p = *in.profile;
+  std::string out = header(in, "#", "Meson cross file");
+  out += "# Use: meson setup --cross-file <this file> BUILDDIR\n[binaries]\n";
+  for (auto [key, suffix] : {std::pair{"c", "-cc"},
+                             {"cpp", "-c++"},
+                             {"ar", "-ar"},
+                             {"ranlib", "-ranlib"},
+                             {"nm", "-nm"},
+                             {"strip", "-strip"},
+                             {"objcopy", "-objcopy"},
+                             {"pkg-config", "-pkg-config"}})
+    out += fmt::format("{} = '{}'\n", key, tool(in, suffix));
+  out += runner_line(in, "#", fmt::format("exe_wrapper = [{}]", quoted_list(in.runner, "'")));
+  out += "\n[properties]\n";
+  if (in.sysroot) {
+    out += fmt::format("sys_root = '{}'\n", in.sysroot->root.string());
+    out += fmt::format("pkg_config_libdir = '{}'\n", pkg_config_libdir(*in.sysroot));
+  }
+  out += "\n[host_machine]\n";
+  out += fmt::format("system = '{}'\n", p.os);
+  out += fmt::format("cpu_family = '{}'\n", lookup(meson_cpu_families, p.arch, p.arch));
+  out += fmt::format("cpu = '{}'\n", p.arch);
+  out += fmt::format("endian = '{}'\n", p.endian == target::Endian::little ? "little" : "big");
+  return out;
+}
+
+std::string emit_cargo(const IntegrationInputs& in) {
+  std::string out = header(in, "#", "Cargo configuration fragment");
+  out += "# Use: append to .cargo/config.toml, or cargo --config <this file>\n";
+  out += fmt::format("[target.{}]\n", rust_target(*in.profile));
+  out += fmt::format("linker = \"{}\"\n", tool(in, "-cc"));
+  out += runner_line(in, "#", fmt::format("runner = [{}]", quoted_list(in.runner, "\"")));
+  return out;
+}
+
+std::string emit_clang_config(const IntegrationInputs& in) {
+  std::string out = header(in, "#", "clang configuration file");
+  out += "# Use: clang --config <this file> hw.c -o hw   (run it without LIBRARY_PATH, CPATH and\n"
+         "# the other host variables `xport cc` removes; `xport cc` itself does that for you)\n";
+  for (const std::string& flag : in.clang_config)
+    out += util::shell_quote(flag) + "\n";
+  return out;
+}
+
+std::vector<std::string> clang_config_flags(const CompilerCommand& link,
+                                            std::string_view placeholder) {
+  std::vector<std::string> out;
+  // Skip the launcher and compiler: everything up to the first option.
+  auto first = std::find_if(link.argv.begin(), link.argv.end(),
+                            [](const std::string& w) { return w.starts_with("-"); });
+  for (auto it = first; it != link.argv.end(); ++it)
+    if (*it != placeholder)
+      out.push_back(*it);
+  return out;
+}
+
+} // namespace xport::driver
