@@ -1,0 +1,154 @@
+// `xport toolchain install T DIR [--sysroot S] [--profile FILE]`: a folder of <T>-cc, <T>-c++,
+// <T>-ar ... links (driver/toolchain_links.hpp). Also the two tools those links run through
+// xport: `xport toolchain ld --target T -- ARGS` (the target's linker, with the sysroot) and
+// `xport toolchain pkg-config --target T -- ARGS` (pkg-config confined to the sysroot).
+#include <filesystem>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "cli/command.hpp"
+#include "cli/target_options.hpp"
+#include "driver/compiler.hpp"
+#include "driver/host_isolation.hpp"
+#include "driver/integration.hpp"
+#include "driver/toolchain_links.hpp"
+#include "driver/tools.hpp"
+#include "util/error.hpp"
+
+namespace xport::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct PassThrough {
+  TargetOptions target;
+  std::string sysroot;
+  std::vector<std::string> rest;
+};
+
+// Leading --target/--sysroot/--profile, then `--`, then the tool's own arguments.
+PassThrough read_pass_through(const std::vector<std::string>& args, std::size_t from) {
+  PassThrough p;
+  std::size_t i = from;
+  for (; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&]() -> std::string {
+      if (i + 1 >= args.size())
+        throw UsageError("{} needs a value", a);
+      return args[++i];
+    };
+    if (a == "--") {
+      ++i;
+      break;
+    } else if (a == "--target" || a == "-t") {
+      p.target.target = value();
+    } else if (a == "--sysroot") {
+      p.sysroot = value();
+    } else if (a == "--profile") {
+      p.target.profiles.push_back(value());
+    } else {
+      break;
+    }
+  }
+  p.rest.assign(args.begin() + static_cast<std::ptrdiff_t>(i), args.end());
+  if (p.target.target.empty())
+    throw UsageError("xport toolchain {} needs --target T", args[from - 1]);
+  return p;
+}
+
+int run_ld(const std::vector<std::string>& args) {
+  PassThrough p = read_pass_through(args, 1);
+  target::ResolvedProfile resolved = resolve_target(p.target);
+  util::Environment env = driver::isolate_from_host(util::current_environment());
+  auto sysroot = driver::open_sysroot(p.sysroot, resolved.profile, env);
+  driver::FoundClang clang = driver::find_clang(env);
+  std::string flag = driver::linker_flag(resolved.profile, clang, env);
+  std::vector<std::string> argv;
+  if (flag.starts_with("--ld-path="))
+    argv.push_back(flag.substr(10));
+  else
+    argv.push_back(driver::find_llvm_tool("ld.lld", clang, env).string());
+  if (sysroot)
+    argv.push_back("--sysroot=" + sysroot->root.string());
+  argv.insert(argv.end(), p.rest.begin(), p.rest.end());
+  if (driver::verbose(env))
+    std::cerr << util::shell_join(argv) << "\n";
+  util::exec(argv, env);
+}
+
+int run_pkg_config(const std::vector<std::string>& args) {
+  PassThrough p = read_pass_through(args, 1);
+  target::ResolvedProfile resolved = resolve_target(p.target);
+  util::Environment env = util::current_environment();
+  auto sysroot = driver::open_sysroot(p.sysroot, resolved.profile, env);
+  if (!sysroot)
+    throw Error("no sysroot for target '{}': pkg-config would find the host's packages; import "
+                "one with 'xport sysroot import MEDIA --target {}'",
+                resolved.profile.name, resolved.profile.name);
+  std::string path = env.count("PATH") ? env.at("PATH") : "";
+  auto program = util::find_program("pkg-config", path);
+  if (!program)
+    program = util::find_program("pkgconf", path);
+  if (!program)
+    throw Error("pkg-config is not installed; install it with 'apt-get install pkgconf'");
+  // Only the sysroot's .pc files, with their paths moved into the sysroot.
+  env.erase("PKG_CONFIG_PATH");
+  env["PKG_CONFIG_LIBDIR"] = driver::pkg_config_libdir(*sysroot);
+  env["PKG_CONFIG_SYSROOT_DIR"] = sysroot->root.string();
+  std::vector<std::string> argv = {program->string()};
+  argv.insert(argv.end(), p.rest.begin(), p.rest.end());
+  util::exec(argv, env);
+}
+
+} // namespace
+
+int run_toolchain(const Invocation& inv) {
+  if (!inv.args.empty() && inv.args[0] == "ld")
+    return run_ld(inv.args);
+  if (!inv.args.empty() && inv.args[0] == "pkg-config")
+    return run_pkg_config(inv.args);
+
+  CLI::App app{"Make a folder of <target>-cc, <target>-c++, <target>-ar ... links, so autotools "
+               "(--host=<target>), Makefiles ($(CROSS_COMPILE)cc), CMake and Meson use xport."};
+  app.require_subcommand(1);
+  CLI::App* install = app.add_subcommand("install", "create the links for a target in DIR");
+  std::string target_name, dir, sysroot;
+  std::vector<std::string> profiles;
+  bool json = false;
+  install->add_option("target", target_name, "target profile name")->required();
+  install->add_option("dir", dir, "folder for the links (created if missing)")->required();
+  install->add_option("--sysroot", sysroot, "sysroot name in the store, or a folder");
+  install->add_option("--profile", profiles, "also load this profile file (repeatable)");
+  install->add_flag("--json", json, "print the links as JSON");
+  if (auto status = parse(app, inv))
+    return *status;
+
+  TargetOptions options{target_name, profiles};
+  target::ResolvedProfile resolved = resolve_target(options);
+  util::Environment env = util::current_environment();
+  std::vector<std::string> absolute_profiles;
+  for (const std::string& p : profiles)
+    absolute_profiles.push_back(fs::absolute(p).string());
+  if (!sysroot.empty() && sysroot.find('/') != std::string::npos)
+    sysroot = fs::absolute(sysroot).string();
+  // Fail now, not at the first compile, when the sysroot named does not exist.
+  driver::open_sysroot(sysroot, resolved.profile, env);
+  driver::ToolchainSettings settings{resolved.profile.name, sysroot, absolute_profiles};
+  std::vector<fs::path> links =
+      driver::install_toolchain(settings, fs::absolute(dir), driver::self_path(), env);
+  if (json) {
+    nlohmann::json out = {{"target", resolved.profile.name}, {"dir", fs::absolute(dir).string()}};
+    for (const fs::path& l : links)
+      out["links"].push_back(l.string());
+    std::cout << out.dump(2) << "\n";
+  } else {
+    std::cout << "installed " << links.size() << " tools for " << resolved.profile.name << " in "
+              << fs::absolute(dir).string() << " (" << resolved.profile.name << "-cc, "
+              << resolved.profile.name << "-c++, " << resolved.profile.name << "-ar ...)\n";
+  }
+  return exit_ok;
+}
+
+} // namespace xport::cli
