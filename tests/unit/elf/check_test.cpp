@@ -1,0 +1,104 @@
+// Checks against profiles built here (not the catalog), on objects clang compiles for the test:
+// thread-pointer reads per function only where TLS is emulated, machine mismatch, TLS relocations.
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include <gtest/gtest.h>
+
+#include "elf/check.hpp"
+#include "elf/input.hpp"
+#include "elf/thread_pointer.hpp"
+
+namespace xport::elf {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path compile(const std::string& triple, const std::string& flags) {
+  fs::path dir = fs::path(XPORT_BINARY_DIR) / "unit-elf";
+  fs::create_directories(dir);
+  fs::path src = dir / "tls.c";
+  std::ofstream(src) << "_Thread_local int counter;\n"
+                        "int bump(int by) { counter += by; return counter; }\n"
+                        "int peek(void) { return counter; }\n";
+  std::string stem = triple + (flags.empty() ? "" : "-flags");
+  for (char& c : stem)
+    if (c == ' ' || c == '=')
+      c = '_';
+  fs::path out = dir / (stem + ".o");
+  std::string cmd =
+      "clang -target " + triple + " -O1 " + flags + " -c " + src.string() + " -o " + out.string();
+  if (std::system(cmd.c_str()) != 0)
+    throw std::runtime_error("cannot run: " + cmd);
+  return out;
+}
+
+target::Profile x86_64_profile(target::TlsModel tls) {
+  target::Profile p;
+  p.name = "x86_64-test";
+  p.llvm_triple = "x86_64-unknown-freebsd";
+  p.arch = "x86_64";
+  p.pointer_width = 64;
+  p.tls_model = tls;
+  p.thread_pointer = target::ThreadPointer::fs;
+  return p;
+}
+
+std::vector<Finding> check_file(const fs::path& path, const target::Profile& profile) {
+  Input input = open_input(path);
+  ElfFile elf(input.images[0].name, input.images[0].bytes);
+  CheckContext context;
+  context.profile = profile;
+  return check_image(elf, {input.images[0].name, ""}, context);
+}
+
+std::vector<std::string> codes(const std::vector<Finding>& findings) {
+  std::vector<std::string> out;
+  for (const Finding& f : findings)
+    out.push_back(f.code);
+  return out;
+}
+
+TEST(Check, ThreadPointerReadsOnePerFunctionWhenTlsIsEmulated) {
+  fs::path obj = compile("x86_64-unknown-freebsd", "");
+  std::vector<Finding> found = check_file(obj, x86_64_profile(target::TlsModel::emulated));
+  std::vector<std::string> functions;
+  for (const Finding& f : found)
+    if (f.code == "thread-pointer-read") {
+      functions.push_back(f.symbol);
+      EXPECT_NE(f.message.find("reads the thread pointer (%fs) at 0x"), std::string::npos);
+      EXPECT_NE(f.message.find("the target's tls-model is emulated and it provides no TLS area "
+                               "through FS"),
+                std::string::npos);
+      EXPECT_EQ(f.section, ".text");
+    }
+  EXPECT_EQ(functions, (std::vector<std::string>{"bump", "peek"}));
+  EXPECT_TRUE(check_file(obj, x86_64_profile(target::TlsModel::native)).empty());
+}
+
+TEST(Check, EmulatedTlsObjectPasses) {
+  fs::path obj = compile("x86_64-unknown-freebsd", "-femulated-tls");
+  EXPECT_TRUE(check_file(obj, x86_64_profile(target::TlsModel::emulated)).empty());
+}
+
+TEST(Check, OtherMachineIsOneFindingNotAScan) {
+  fs::path obj = compile("aarch64-unknown-freebsd", "");
+  std::vector<Finding> found = check_file(obj, x86_64_profile(target::TlsModel::native));
+  EXPECT_EQ(codes(found), (std::vector<std::string>{"machine-mismatch"}));
+}
+
+TEST(Check, ScanIsTheSameOnOneOrTwoThreads) {
+  Input input = open_input("/usr/lib/x86_64-linux-gnu/libc.so.6");
+  ElfFile elf(input.images[0].name, input.images[0].bytes);
+  auto one = find_thread_pointer_reads(elf, ScanOptions{1});
+  auto two = find_thread_pointer_reads(elf, ScanOptions{2});
+  ASSERT_EQ(one.size(), two.size());
+  EXPECT_GT(one.size(), 100u);
+  for (std::size_t i = 0; i < one.size(); ++i)
+    EXPECT_EQ(one[i].address, two[i].address);
+}
+
+} // namespace
+} // namespace xport::elf

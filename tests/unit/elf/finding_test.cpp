@@ -1,0 +1,46 @@
+// The finding code table and symbol demangling.
+#include <algorithm>
+
+#include <gtest/gtest.h>
+
+#include "elf/finding.hpp"
+#include "util/error.hpp"
+
+namespace xport::elf {
+namespace {
+
+TEST(Finding, CodesAreSortedAndUnique) {
+  auto codes = finding_codes();
+  EXPECT_TRUE(std::is_sorted(codes.begin(), codes.end(),
+                             [](const auto& a, const auto& b) { return a.code < b.code; }));
+  EXPECT_EQ(std::adjacent_find(codes.begin(), codes.end(),
+                               [](const auto& a, const auto& b) { return a.code == b.code; }),
+            codes.end());
+  EXPECT_EQ(finding_code("text-relocation").severity, Severity::warning);
+  EXPECT_THROW(finding_code("no-such-code"), Error);
+}
+
+TEST(Finding, DemanglesCxxAndRust) {
+  EXPECT_EQ(demangle("_ZN3foo3barEv"), "foo::bar()");
+  EXPECT_EQ(demangle("_ZN3std6thread5local4fast12Key$LT$T$GT$3get17h0123456789abcdefE"),
+            "std::thread::local::fast::Key$LT$T$GT$::get::h0123456789abcdef");
+  EXPECT_EQ(demangle("_RNvCs1234_7mycrate3foo"), "mycrate::foo");
+  EXPECT_EQ(demangle("main"), "main");
+}
+
+TEST(Finding, AddressListIsShort) {
+  EXPECT_EQ(address_list({0x10, 0x20}), "0x10, 0x20");
+  EXPECT_EQ(address_list({1, 2, 3, 4, 5, 6}, 4), "0x1, 0x2, 0x3, 0x4 and 2 more");
+}
+
+TEST(Finding, TextNamesFileCodeAndFix) {
+  Finding f = make_finding("thread-pointer-read", "libfoo.a(bar.o)", "bar.o");
+  f.message = "reads the thread pointer";
+  f.remedy = "rebuild";
+  EXPECT_EQ(f.to_text(), "libfoo.a(bar.o): error [thread-pointer-read]: reads the thread "
+                         "pointer\n    fix: rebuild");
+  EXPECT_EQ(f.to_json()["member"], "bar.o");
+}
+
+} // namespace
+} // namespace xport::elf
