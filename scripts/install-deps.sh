@@ -14,6 +14,8 @@ packages=(
   clang-14 clang lld-14 lld llvm-14 libclang-rt-14-dev
   # tests: media, foreign binaries, reference tools
   qemu-user xorriso libarchive-tools file binutils python3 musl-dev musl-tools
+  # tests: build systems driven through xport, GNU ld for riscv64 (lld 14 cannot relax RISC-V)
+  meson binutils-riscv64-linux-gnu
   # Rust: Debian's rustc 1.63 with its library source, and compiler_builtins' source for
   # `xport rust sysroot` (docs/rust.md)
   rustc cargo rust-src librust-compiler-builtins-dev
