@@ -8,9 +8,10 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.hpp"
+#include "cli/target_options.hpp"
+#include "driver/compiler.hpp"
 #include "run/launch.hpp"
 #include "run/plan.hpp"
-#include "target/catalog.hpp"
 #include "util/error.hpp"
 
 namespace xport::cli {
@@ -47,26 +48,6 @@ Split split_at_program(const std::vector<std::string>& args) {
   return s;
 }
 
-std::filesystem::path cache_folder(const util::Environment& env) {
-  auto get = [&](const char* name) -> std::string {
-    auto it = env.find(name);
-    return it == env.end() ? "" : it->second;
-  };
-  if (std::string home = get("XPORT_HOME"); !home.empty())
-    return std::filesystem::path(home) / "run" / "qemu-prefix";
-  std::string cache = get("XDG_CACHE_HOME");
-  if (cache.empty())
-    cache = get("HOME") + "/.cache";
-  return std::filesystem::path(cache) / "xport" / "qemu-prefix";
-}
-
-std::filesystem::path sysroot_root(const std::string& given) {
-  std::filesystem::path p(given);
-  if (std::filesystem::is_directory(p))
-    return std::filesystem::absolute(p).lexically_normal();
-  throw UsageError("--sysroot {}: no such folder; give the sysroot's root folder", given);
-}
-
 } // namespace
 
 int run_run(const Invocation& inv) {
@@ -74,14 +55,14 @@ int run_run(const Invocation& inv) {
                "Everything after PROG is passed to it unchanged; xport ends with PROG's exit "
                "status, or is killed by the same signal.",
                "run"};
-  std::string target_name;
-  std::vector<std::string> profile_files;
+  TargetOptions target;
   std::string sysroot;
   std::optional<std::string> runner;
   bool print_command = false, json = false;
-  app.add_option("-t,--target", target_name, "the target the program was built for")->required();
-  app.add_option("--profile", profile_files, "load target profiles from this TOML file");
-  app.add_option("--sysroot", sysroot, "the sysroot folder (qemu's library prefix)");
+  add_target_options(app, target);
+  app.add_option("--sysroot", sysroot,
+                 "sysroot name or folder (qemu's library prefix); default: the store's sysroot "
+                 "named like the target");
   app.add_option("--runner", runner,
                  "run through this command (shell words; PROG and ARGS are appended); overrides "
                  "XPORT_RUNNER_<TARGET> and the profile's runner");
@@ -96,19 +77,14 @@ int run_run(const Invocation& inv) {
   if (split.program_and_args.empty())
     throw UsageError("no program to run; usage: xport run --target T PROG [ARGS...]");
 
-  target::SearchOptions search;
-  for (const std::string& f : profile_files)
-    search.profile_files.emplace_back(f);
   run::Request request;
-  request.profile = target::Catalog::load(search).resolve(target_name).profile;
+  request.profile = resolve_target(target).profile;
   request.env = util::current_environment();
-  if (!sysroot.empty())
-    request.sysroot = sysroot_root(sysroot);
+  request.sysroot = driver::open_sysroot(sysroot, request.profile, request.env);
   request.program = split.program_and_args.front();
   request.args.assign(split.program_and_args.begin() + 1, split.program_and_args.end());
   request.runner_option = runner;
   request.host = run::current_host();
-  request.cache = cache_folder(request.env);
 
   run::Plan plan = run::plan_run(request);
   if (print_command) {

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "run/program_file.hpp"
 #include "run/qemu_prefix.hpp"
 #include "util/error.hpp"
 
@@ -69,18 +70,23 @@ Plan qemu_plan(const Request& r, const fs::path& program) {
   plan.env = r.env;
   plan.reason =
       fmt::format("{} Linux program on a {} host: qemu-user", r.profile.arch, r.host.arch);
+  std::string interpreter = read_program_file(program).interpreter;
   if (r.sysroot) {
-    QemuLibraries libs = qemu_libraries(*r.sysroot, r.profile, "", r.cache);
+    QemuLibraries libs = qemu_libraries(r.sysroot->root, r.sysroot->layout, interpreter);
     plan.argv.insert(plan.argv.end(), {"-L", libs.prefix.string()});
-    if (libs.prefix != *r.sysroot || !r.profile.library_dirs.empty()) {
+    if (!libs.guest_libs.empty()) {
       // The guest's loader, not qemu, must see these; qemu's -E sets them for the guest only.
       std::string guest = join(libs.guest_libs, ":");
       if (auto it = r.env.find("LD_LIBRARY_PATH"); it != r.env.end() && !it->second.empty())
         guest = it->second + ":" + guest;
-      if (!guest.empty())
-        plan.argv.insert(plan.argv.end(), {"-E", "LD_LIBRARY_PATH=" + guest});
+      plan.argv.insert(plan.argv.end(), {"-E", "LD_LIBRARY_PATH=" + guest});
     }
-    plan.reason += " with the sysroot " + r.sysroot->string() + " as library prefix";
+    plan.reason += " with " + libs.prefix.string() + " as library prefix";
+  } else if (!interpreter.empty() && !fs::exists(interpreter)) {
+    throw Error("cannot run '{}' for {}: it is dynamically linked (interpreter {}) and there is no "
+                "sysroot for {}; pass --sysroot NAME|PATH, import one with 'xport sysroot import "
+                "MEDIA --target {}', or link the program with -static",
+                r.program, r.profile.name, interpreter, r.profile.name, r.profile.name);
   }
   // QEMU_LD_PREFIX from the caller's environment would compete with -L; drop it.
   plan.env.erase("QEMU_LD_PREFIX");
@@ -123,11 +129,25 @@ fs::path resolve_program(const std::string& program, const util::Environment& en
   return *found;
 }
 
+std::optional<Method> choose_method(const target::Profile& profile, bool has_runner,
+                                    const Host& host) {
+  if (has_runner)
+    return Method::runner;
+  if (runs_natively(profile, host))
+    return Method::native;
+  // qemu-user runs Linux programs; a profile may still name a qemu for something else.
+  if (profile.os == "linux" || !profile.qemu.empty())
+    return Method::qemu;
+  return std::nullopt;
+}
+
 Plan plan_run(const Request& r) {
   fs::path program = resolve_program(r.program, r.env);
-  if (std::optional<Runner> runner = configured_runner(r.profile, r.runner_option, r.env))
+  std::optional<Runner> runner = configured_runner(r.profile, r.runner_option, r.env);
+  std::optional<Method> method = choose_method(r.profile, runner.has_value(), r.host);
+  if (method == Method::runner)
     return runner_plan(r, *runner, program);
-  if (runs_natively(r.profile, r.host)) {
+  if (method == Method::native) {
     Plan plan;
     plan.method = Method::native;
     plan.argv = {program.string()};
@@ -136,7 +156,7 @@ Plan plan_run(const Request& r) {
     plan.reason = fmt::format("{} runs on this {} {} host", r.profile.name, r.host.arch, r.host.os);
     return plan;
   }
-  if (r.profile.os == "linux" || !r.profile.qemu.empty())
+  if (method == Method::qemu)
     return qemu_plan(r, program);
   throw Error("no way to run '{}' for {} ({} {}) on this {} {} host: its profile names no runner, "
               "and qemu-user runs only Linux programs. Name one:\n{}",

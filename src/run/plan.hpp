@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "driver/command_line.hpp"
 #include "run/host.hpp"
 #include "run/runner_config.hpp"
 #include "target/profile.hpp"
@@ -21,13 +22,12 @@ enum class Method { native, qemu, runner };
 
 struct Request {
   target::Profile profile;
-  std::optional<std::filesystem::path> sysroot; // the sysroot's root folder, if any
-  std::string program;                          // as the user gave it
+  std::optional<driver::SysrootView> sysroot; // the target's sysroot, if any
+  std::string program;                        // as the user gave it
   std::vector<std::string> args;
   std::optional<std::string> runner_option; // --runner CMD
   util::Environment env;                    // the environment the program should see
   Host host;
-  std::filesystem::path cache; // where qemu library prefixes are kept
 };
 
 struct Plan {
@@ -41,6 +41,11 @@ struct Plan {
 // Resolves PROG as a shell would (a name without '/' is searched in PATH). Throws xport::Error
 // when it does not exist or is a folder.
 std::filesystem::path resolve_program(const std::string& program, const util::Environment& env);
+
+// The method for the profile's programs on `host`, or nullopt when there is none (not native, not
+// Linux, no runner configured).
+std::optional<Method> choose_method(const target::Profile& profile, bool has_runner,
+                                    const Host& host);
 
 // Throws xport::Error when no method applies, or when the one that applies cannot start
 // (qemu or the runner program not installed).

@@ -1,30 +1,27 @@
 // The library prefix qemu-user gets for a sysroot (-L). qemu resolves the guest's absolute paths
 // (the interpreter /lib/ld-linux-aarch64.so.1, then every library the guest's ld.so opens) by
-// trying <prefix>/<path> first. A sysroot in the target's own layout is its own prefix. Debian's
-// cross packages put everything under usr/aarch64-linux-gnu/, where the interpreter path does not
-// resolve, so xport makes a prefix folder that mirrors the sysroot with the interpreter linked into
-// place, and points the guest's loader at the library folders with LD_LIBRARY_PATH.
+// trying <prefix>/<path> first. The sysroot part records in Layout::runtime_root which folder
+// plays the target's "/" ("" for a sysroot in the target's own layout, "usr/aarch64-linux-gnu" for
+// Debian's cross packages); library folders the target's loader would not search by itself are
+// passed to the guest as LD_LIBRARY_PATH.
 #pragma once
 
 #include <filesystem>
 #include <string>
 #include <vector>
 
-#include "target/profile.hpp"
+#include "sysroot/layout.hpp"
 
 namespace xport::run {
 
 struct QemuLibraries {
-  std::filesystem::path prefix; // for qemu -L
-  std::vector<std::string>
-      guest_libs; // guest paths for LD_LIBRARY_PATH ("/usr/aarch64-linux-gnu/lib")
+  std::filesystem::path prefix;        // for qemu -L
+  std::vector<std::string> guest_libs; // guest paths for LD_LIBRARY_PATH; empty: none needed
 };
 
-// Finds the interpreter `interpreter` (a guest path; "" = the profile's dynamic linker) in `root`
-// and returns the prefix qemu needs, creating it under `cache` when the sysroot's own layout does
-// not resolve the interpreter. Throws xport::Error naming the sysroot when the interpreter is in
-// none of its library folders.
-QemuLibraries qemu_libraries(const std::filesystem::path& root, const target::Profile& profile,
-                             const std::string& interpreter, const std::filesystem::path& cache);
+// `interpreter` is the program's PT_INTERP ("" for a static program). Throws xport::Error naming
+// the sysroot, the interpreter and the remedy when the interpreter is not in the sysroot.
+QemuLibraries qemu_libraries(const std::filesystem::path& root, const sysroot::Layout& layout,
+                             const std::string& interpreter);
 
 } // namespace xport::run

@@ -16,11 +16,10 @@ struct PlanRun : ::testing::Test {
     r.profile.arch = arch;
     r.profile.os = os;
     r.profile.inherits_chain = {name};
-    r.program = t.file("prog", "", true).string();
+    r.program = t.file("prog", "#!/bin/sh\n", true).string();
     r.args = {"a b", "it's \"quoted\"", ""};
     r.env = {{"PATH", (t.path() / "bin").string()}, {"QEMU_LD_PREFIX", "/stale"}};
     r.host = Host{"x86_64", "linux"};
-    r.cache = t.path() / "cache";
     return r;
   }
   std::string message_of(const Request& r) {
@@ -46,7 +45,7 @@ TEST_F(PlanRun, ForeignLinuxTargetsRunUnderQemuWithTheSysrootAsPrefix) {
   Request r = request("aarch64-unknown-linux-gnu", "aarch64", "linux");
   r.profile.qemu = "aarch64";
   r.profile.dynamic_linker = "/lib/ld-linux-aarch64.so.1";
-  r.sysroot = t.path() / "root";
+  r.sysroot = driver::SysrootView{t.path() / "root", {}};
   Plan p = plan_run(r);
   EXPECT_EQ(p.method, Method::qemu);
   std::vector<std::string> want = {(t.path() / "bin/qemu-aarch64").string(),
