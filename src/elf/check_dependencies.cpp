@@ -47,15 +47,9 @@ void check_dependencies(const ElfFile& elf, const ImageName& name, const CheckCo
   for (const DynamicEntry& e : elf.dynamic()) {
     if (e.tag == DT_NEEDED)
       needed.emplace_back(elf.dynamic_string(e.value));
-    else if (e.tag == DT_RUNPATH || e.tag == DT_RPATH) {
-      std::string_view list = elf.dynamic_string(e.value);
-      for (std::size_t start = 0; start <= list.size();) {
-        std::size_t colon = std::min(list.find(':', start), list.size());
-        if (colon > start)
-          run_paths.emplace_back(list.substr(start, colon - start));
-        start = colon + 1;
-      }
-    }
+    else if (e.tag == DT_RUNPATH || e.tag == DT_RPATH)
+      for (std::string& dir : split_search_path(elf.dynamic_string(e.value)))
+        run_paths.push_back(std::move(dir));
   }
   if (needed.empty())
     return;

@@ -51,6 +51,17 @@ std::vector<std::string> LibrarySearch::searched() const {
   return dirs_;
 }
 
+std::vector<std::string> split_search_path(std::string_view text) {
+  std::vector<std::string> parts;
+  for (std::size_t start = 0; start <= text.size();) {
+    std::size_t colon = std::min(text.find(':', start), text.size());
+    if (colon > start)
+      parts.emplace_back(text.substr(start, colon - start));
+    start = colon + 1;
+  }
+  return parts;
+}
+
 std::optional<fs::path> resolve_in_sysroot(const fs::path& sysroot, const fs::path& relative) {
   std::vector<fs::path> parts(relative.begin(), relative.end());
   fs::path current; // relative to the sysroot, all links resolved

@@ -30,6 +30,9 @@ private:
   std::vector<std::string> dirs_;
 };
 
+// "/usr/lib:/opt/lib" (DT_RUNPATH/DT_RPATH) -> {"/usr/lib", "/opt/lib"}; empty entries dropped.
+std::vector<std::string> split_search_path(std::string_view text);
+
 // `path` (inside `sysroot`) with every symbolic link resolved relative to the sysroot; nothing
 // when it does not exist or a link leads outside or loops.
 std::optional<std::filesystem::path> resolve_in_sysroot(const std::filesystem::path& sysroot,

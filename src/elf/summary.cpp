@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "elf/library_search.hpp"
 #include "elf/names.hpp"
 
 namespace xport::elf {
@@ -11,22 +12,6 @@ namespace {
 // The arrays of pointers the start code or the dynamic linker calls before and after main.
 constexpr const char* init_array_sections[] = {".preinit_array", ".init_array", ".ctors",
                                                ".fini_array", ".dtors"};
-
-std::vector<std::string> split_path_list(std::string_view text) {
-  std::vector<std::string> parts;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t colon = text.find(':', start);
-    std::string_view part = text.substr(
-        start, colon == std::string_view::npos ? std::string_view::npos : colon - start);
-    if (!part.empty())
-      parts.emplace_back(part);
-    if (colon == std::string_view::npos)
-      break;
-    start = colon + 1;
-  }
-  return parts;
-}
 
 const char* linking_text(Linking l) {
   switch (l) {
@@ -69,10 +54,10 @@ Summary summarize(const ElfFile& elf) {
       s.soname = std::string(elf.dynamic_string(e.value));
       break;
     case DT_RPATH:
-      s.rpath = split_path_list(elf.dynamic_string(e.value));
+      s.rpath = split_search_path(elf.dynamic_string(e.value));
       break;
     case DT_RUNPATH:
-      s.runpath = split_path_list(elf.dynamic_string(e.value));
+      s.runpath = split_search_path(elf.dynamic_string(e.value));
       break;
     case DT_TEXTREL:
       s.textrel = true;

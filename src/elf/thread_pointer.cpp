@@ -6,7 +6,8 @@
 // more code follows, and fewer than 3 zeros at the end of a region are skipped too.
 //
 // Speed on x86: a thread-pointer operand needs the 0x64 (0x65) prefix byte, so a region without
-// that byte is skipped, and decoding of a region stops after the last such byte.
+// that byte is skipped, and decoding of a region stops after the last such byte. Between
+// prefixed instructions, x86_64_length steps over the common encodings without LLVM MC.
 #include "elf/thread_pointer.hpp"
 
 #include <algorithm>
@@ -20,11 +21,12 @@
 #include "elf/code_regions.hpp"
 #include "elf/mc_decoder.hpp"
 #include "elf/names.hpp"
+#include "elf/x86_length.hpp"
 
 namespace xport::elf {
 namespace {
 
-constexpr uint64_t skip_zeroes = 8, skip_zeroes_at_end = 3, max_x86_instruction = 15;
+constexpr uint64_t skip_zeroes = 8, skip_zeroes_at_end = 3;
 
 struct Namer {
   // (section index, address) -> best symbol starting there.
@@ -49,6 +51,7 @@ struct Namer {
 
 struct Worker {
   const ElfFile& elf;
+  bool use_fast_lengths;
   std::unique_ptr<McDecoder> arm, thumb;
   std::vector<ThreadPointerRead> found;
 
@@ -64,11 +67,12 @@ struct Worker {
     if (r.kind == CodeKind::data)
       return;
     McDecoder& dec = decoder(r.kind);
+    const bool x86_64 = elf.machine() == EM_X86_64;
+    const bool fast_x86 = x86_64 && use_fast_lengths;
     const uint64_t base = r.section->addr;
     uint64_t p = r.begin - base, end = r.end - base, stop = end;
     if (uint8_t prefix = dec.segment_prefix()) {
-      uint64_t limit = std::min<uint64_t>(end + max_x86_instruction, section_bytes.size());
-      const void* last = memrchr(section_bytes.data() + p, prefix, limit - p);
+      const void* last = memrchr(section_bytes.data() + p, prefix, end - p);
       if (!last)
         return;
       stop = static_cast<const uint8_t*>(last) - section_bytes.data() + 1;
@@ -82,8 +86,24 @@ struct Worker {
         p += z == end ? zeros : zeros & ~uint64_t{3};
         continue;
       }
+      // A REX byte not directly before an opcode stands alone for objdump ("rex.W").
+      if (x86_64 && (section_bytes[p] & 0xf0) == 0x40 && p + 1 < end &&
+          (is_x86_legacy_prefix(section_bytes[p + 1]) || (section_bytes[p + 1] & 0xf0) == 0x40)) {
+        p += 1;
+        continue;
+      }
+      if (fast_x86) {
+        bool prefixed = false;
+        std::size_t length = x86_64_length(section_bytes.data() + p, end - p, 0x64, prefixed);
+        if (length && !prefixed) {
+          p += length;
+          continue;
+        }
+      }
       TpHit hit;
-      std::size_t size = dec.decode(section_bytes.subspan(p), base + p, hit);
+      // objdump reads no further than the next symbol: an instruction running past it is
+      // undecodable there (printed as .byte), and so it is here.
+      std::size_t size = dec.decode(section_bytes.subspan(p, end - p), base + p, hit);
       if (hit != TpHit::none) {
         ThreadPointerRead read;
         read.address = base + p;
@@ -151,7 +171,7 @@ std::vector<ThreadPointerRead> find_thread_pointer_reads(const ElfFile& elf,
   std::atomic<std::size_t> next{0};
   std::vector<Worker> workers;
   for (unsigned t = 0; t < std::max(threads, 1u); ++t)
-    workers.push_back(Worker{elf, nullptr, nullptr, {}});
+    workers.push_back(Worker{elf, options.fast_x86_lengths, nullptr, nullptr, {}});
   std::exception_ptr failure;
   std::mutex failure_lock;
   auto run = [&](Worker& w) {

@@ -23,6 +23,9 @@ struct ThreadPointerRead {
 
 struct ScanOptions {
   unsigned threads = 0; // 0: one per hardware thread
+  // x86_64: step over unprefixed instructions with the table-driven length decoder (x86_length)
+  // instead of LLVM MC. Off only to compare the two.
+  bool fast_x86_lengths = true;
 };
 
 // The register the machine reaches TLS through, as the findings name it ("%fs", "TPIDR_EL0"...);

@@ -89,15 +89,19 @@ TEST(Check, OtherMachineIsOneFindingNotAScan) {
   EXPECT_EQ(codes(found), (std::vector<std::string>{"machine-mismatch"}));
 }
 
-TEST(Check, ScanIsTheSameOnOneOrTwoThreads) {
+TEST(Check, ScanIsTheSameOnOneOrTwoThreadsAndWithoutTheFastPath) {
   Input input = open_input("/usr/lib/x86_64-linux-gnu/libc.so.6");
   ElfFile elf(input.images[0].name, input.images[0].bytes);
   auto one = find_thread_pointer_reads(elf, ScanOptions{1});
   auto two = find_thread_pointer_reads(elf, ScanOptions{2});
+  auto mc_only = find_thread_pointer_reads(elf, ScanOptions{2, false});
   ASSERT_EQ(one.size(), two.size());
+  ASSERT_EQ(one.size(), mc_only.size());
   EXPECT_GT(one.size(), 100u);
-  for (std::size_t i = 0; i < one.size(); ++i)
+  for (std::size_t i = 0; i < one.size(); ++i) {
     EXPECT_EQ(one[i].address, two[i].address);
+    EXPECT_EQ(one[i].address, mc_only[i].address);
+  }
 }
 
 } // namespace
