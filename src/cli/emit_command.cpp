@@ -8,6 +8,7 @@
 #include "cli/command.hpp"
 #include "cli/target_options.hpp"
 #include "driver/integration.hpp"
+#include "run/build_tool_runner.hpp"
 #include "util/error.hpp"
 
 namespace xport::cli {
@@ -44,8 +45,10 @@ int run_emit(const Invocation& inv) {
   if (auto status = parse(app, inv))
     return *status;
   target::ResolvedProfile resolved = resolve_target(target);
-  driver::IntegrationInputs in = driver::prepare_integration(
-      resolved.profile, sysroot, target.profiles, util::current_environment());
+  util::Environment env = util::current_environment();
+  driver::IntegrationInputs in =
+      driver::prepare_integration(resolved.profile, sysroot, target.profiles, env);
+  in.runner = run::build_tool_runner(in, target.profiles, env);
   std::string text = chosen->write(in);
   if (output.empty() || output == "-") {
     std::cout << text;

@@ -9,6 +9,7 @@
 #include "cli/command.hpp"
 #include "cli/target_options.hpp"
 #include "driver/integration.hpp"
+#include "run/build_tool_runner.hpp"
 #include "util/process.hpp"
 
 namespace xport::cli {
@@ -25,8 +26,10 @@ int run_env(const Invocation& inv) {
   if (auto status = parse(app, inv))
     return *status;
   target::ResolvedProfile resolved = resolve_target(target);
-  driver::IntegrationInputs in = driver::prepare_integration(
-      resolved.profile, sysroot, target.profiles, util::current_environment());
+  util::Environment env = util::current_environment();
+  driver::IntegrationInputs in =
+      driver::prepare_integration(resolved.profile, sysroot, target.profiles, env);
+  in.runner = run::build_tool_runner(in, target.profiles, env);
   auto vars = driver::environment_variables(in);
   if (json) {
     nlohmann::json out = nlohmann::json::object();

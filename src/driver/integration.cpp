@@ -39,10 +39,11 @@ std::string tool(const IntegrationInputs& in, std::string_view suffix) {
   return (in.toolchain_dir / (in.profile->name + std::string(suffix))).string();
 }
 
-std::string quoted_list(const std::vector<std::string>& words, std::string_view quote) {
+std::string quoted_list(const std::vector<std::string>& words, std::string_view quote,
+                        std::string_view separator = ", ") {
   std::string out;
   for (const std::string& w : words)
-    out += fmt::format("{}{}{}{}", out.empty() ? "" : ", ", quote, w, quote);
+    out += fmt::format("{}{}{}{}", out.empty() ? "" : separator, quote, w, quote);
   return out;
 }
 
@@ -154,7 +155,8 @@ std::string emit_cmake(const IntegrationInputs& in) {
          "set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)\n"
          "set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)\n";
   out += runner_line(
-      in, "#", fmt::format("set(CMAKE_CROSSCOMPILING_EMULATOR {})", quoted_list(in.runner, "\"")));
+      in, "#",
+      fmt::format("set(CMAKE_CROSSCOMPILING_EMULATOR {})", quoted_list(in.runner, "\"", " ")));
   return out;
 }
 
