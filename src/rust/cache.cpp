@@ -33,7 +33,8 @@ std::string digest(const std::vector<std::string_view>& parts) {
 }
 
 void write_file_atomically(const fs::path& file, std::string_view content, bool executable) {
-  fs::create_directories(file.parent_path());
+  if (!file.parent_path().empty())
+    fs::create_directories(file.parent_path());
   fs::path temporary = file;
   temporary += ".tmp." + std::to_string(getpid());
   {

@@ -210,11 +210,15 @@ DerivedSpec derive_spec(const json& base, const RustTarget& target, const std::s
     }
     std::string place = place_of(target, "rust.overrides." + key);
     if (!fallbacks.is_object() || !fallbacks.contains(key)) {
-      problems.push_back(fmt::format(
-          "{}rust.overrides.{}: {}; give the profile a fallback for older toolchains "
-          "([rust] fallbacks = {{ {} = {{ field = value }} }}) or use a toolchain that has it "
-          "(--toolchain nightly)",
-          place, key, why, key));
+      // A likely typo needs fixing, not a fallback.
+      std::string remedy =
+          why.find("did you mean") != std::string::npos
+              ? "correct the field name in the profile"
+              : fmt::format("give the profile a fallback for toolchains without it ([rust] "
+                            "fallbacks = {{ {} = {{ field = value }} }}) or use a newer "
+                            "toolchain (--toolchain NAME, --rustc PATH)",
+                            key);
+      problems.push_back(fmt::format("{}rust.overrides.{}: {}; {}", place, key, why, remedy));
       continue;
     }
     const json& fallback = fallbacks[key];

@@ -145,6 +145,25 @@ std::vector<std::string> compiler_builtins_cfgs(const json& spec, const std::str
   return cfgs;
 }
 
+SysrootInputs sysroot_inputs(const Toolchain& t, const RustTarget& target,
+                             const fs::path& spec_file, const json& spec,
+                             const std::vector<std::string>& crates, const util::Environment& env) {
+  SysrootInputs in;
+  in.rustc = t.rustc;
+  in.spec_file = spec_file;
+  in.spec = spec;
+  in.target_name = target.name;
+  in.panic = target.rust.panic;
+  std::vector<std::string> key_parts = {t.verbose_version, t.rustc.string(), spec.dump(), in.panic};
+  for (const std::string& name : crates) {
+    in.crates.push_back(name == "compiler_builtins" ? find_compiler_builtins(t, env)
+                                                    : read_crate(t.library_source() / name));
+    key_parts.push_back(in.crates.back().dir.string() + "@" + in.crates.back().version);
+  }
+  in.key = digest({key_parts.begin(), key_parts.end()});
+  return in;
+}
+
 std::vector<RustcStep> plan_sysroot(const SysrootInputs& in, const fs::path& dir) {
   fs::path lib_dir = dir / "lib" / "rustlib" / in.target_name / "lib";
   std::vector<RustcStep> steps;

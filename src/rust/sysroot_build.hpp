@@ -49,6 +49,13 @@ struct SysrootInputs {
   std::string key;                 // digest of everything above and the toolchain
 };
 
+// The inputs for `crates` (core, compiler_builtins, alloc: names in build order) from the
+// toolchain's library source, with a key over everything the build depends on: rustc -vV and
+// path, the spec, the panic strategy, and each crate's source folder and version.
+SysrootInputs sysroot_inputs(const Toolchain& toolchain, const RustTarget& target,
+                             const std::filesystem::path& spec_file, const nlohmann::json& spec,
+                             const std::vector<std::string>& crates, const util::Environment& env);
+
 struct RustcStep {
   std::string crate;
   std::vector<std::string> argv;

@@ -1,0 +1,117 @@
+// `xport cargo T [xport options] CARGO-COMMAND [CARGO-ARGS...]`: cargo with -Z build-std for the
+// spec derived for T (src/rust/cargo_run.hpp). xport's own options come before cargo's command;
+// everything from the command on goes to cargo unchanged, so they are read by hand, not by CLI11.
+#include <filesystem>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli/command.hpp"
+#include "cli/target_options.hpp"
+#include "rust/cargo_run.hpp"
+#include "rust/rust_target.hpp"
+#include "util/error.hpp"
+#include "util/suggest.hpp"
+
+namespace xport::cli {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr const char* usage =
+    "usage: xport cargo TARGET [--toolchain NAME | --rustc PATH] [--profile FILE]... [--dry-run]\n"
+    "                   CARGO-COMMAND [CARGO-ARGS...]\n\n"
+    "Runs the toolchain's cargo for TARGET: -Z build-std (std,panic_abort, or core,alloc for a\n"
+    "profile without std), --target <the spec from 'xport rust spec TARGET'>, --target-dir\n"
+    "target/xport-TARGET in the workspace, panic=abort where the profile says so, and\n"
+    "RUSTC_BOOTSTRAP=1 for a toolchain that is not a nightly.\n\n"
+    "options:\n"
+    "  --toolchain NAME  a rustup toolchain (nightly, stable, 1.80.0...)\n"
+    "  --rustc PATH      a rustc by path (its cargo is the one beside it)\n"
+    "  --profile FILE    also load this profile file (repeatable)\n"
+    "  --dry-run         print the cargo command and the environment changes, run nothing\n"
+    "  -h, --help        this text\n";
+
+struct Options {
+  std::string target;
+  rust::ToolchainRequest toolchain;
+  TargetOptions profiles;
+  bool dry_run = false;
+  std::vector<std::string> cargo_args;
+};
+
+Options parse_options(const std::vector<std::string>& args) {
+  static const std::vector<std::string> names = {"--dry-run", "--help", "--profile", "--rustc",
+                                                 "--toolchain"};
+  Options o;
+  std::size_t i = 0;
+  auto value = [&](const std::string& name) {
+    if (i + 1 >= args.size())
+      throw UsageError("{} needs a value; see 'xport cargo --help'", name);
+    return args[++i];
+  };
+  for (; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--") {
+      ++i;
+      break;
+    }
+    if (a == "--toolchain")
+      o.toolchain.rustup_name = value(a);
+    else if (a == "--rustc")
+      o.toolchain.rustc = value(a);
+    else if (a == "--profile")
+      o.profiles.profiles.push_back(value(a));
+    else if (a == "--dry-run")
+      o.dry_run = true;
+    else if (a.starts_with("-"))
+      throw UsageError("unknown option '{}'{} before the cargo command; xport's options come "
+                       "first, cargo's after its command; see 'xport cargo --help'",
+                       a, util::did_you_mean(a, names));
+    else if (o.target.empty())
+      o.target = a;
+    else
+      break;
+  }
+  o.cargo_args.assign(args.begin() + static_cast<std::ptrdiff_t>(std::min(i, args.size())),
+                      args.end());
+  if (o.target.empty())
+    throw UsageError("no target: `xport cargo TARGET CARGO-COMMAND ...`; see 'xport target list'");
+  return o;
+}
+
+} // namespace
+
+int run_cargo(const Invocation& inv) {
+  if (!inv.args.empty() && (inv.args[0] == "-h" || inv.args[0] == "--help")) {
+    std::cout << usage;
+    return exit_ok;
+  }
+  Options o = parse_options(inv.args);
+  util::Environment env = util::current_environment();
+  target::ResolvedProfile resolved = resolve_target(load_catalog(o.profiles), o.target);
+  std::vector<fs::path> files(o.profiles.profiles.begin(), o.profiles.profiles.end());
+  rust::RustTarget target = rust::rust_target_of(resolved, files);
+  rust::Toolchain toolchain = rust::find_toolchain(o.toolchain, env);
+  rust::PreparedCargo prepared =
+      rust::prepare_cargo(toolchain, target, fs::read_symlink("/proc/self/exe"), o.cargo_args, env);
+  for (const std::string& note : prepared.spec.notes)
+    std::cerr << "xport: note: " << note << "\n";
+  // Printed so that it can be pasted into a shell: env [-u NAME] NAME=value ... cargo ...
+  std::vector<std::string> words = {"env"};
+  for (const std::string& change : prepared.plan.env_changes) {
+    if (change.starts_with("-"))
+      words.insert(words.end(), {"-u", change.substr(1)});
+    else
+      words.push_back(change);
+  }
+  words.insert(words.end(), prepared.plan.argv.begin(), prepared.plan.argv.end());
+  std::string line = util::shell_join(words);
+  if (o.dry_run) {
+    std::cout << line << "\n";
+    return exit_ok;
+  }
+  std::cerr << "xport: running " << line << "\n";
+  util::exec(prepared.plan.argv, prepared.plan.env);
+}
+
+} // namespace xport::cli
