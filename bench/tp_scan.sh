@@ -19,10 +19,11 @@ objdump_cmd="objdump -d --no-show-raw-insn '$file' | grep %fs: > '$work/objdump.
 if command -v hyperfine >/dev/null; then
   hyperfine --style basic --warmup 1 --runs 3 --export-json "$work/times.json" \
     -n xport "$xport_cmd" -n objdump "$objdump_cmd" >&2
-  read -r t_xport t_objdump < <(python3 -c '
+  read -r t_xport t_objdump c_xport c_objdump < <(python3 -c '
 import json, sys
-r = {x["command"]: x["median"] for x in json.load(open(sys.argv[1]))["results"]}
-print(r["xport"], r["objdump"])' "$work/times.json")
+r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
+cpu = lambda x: x["user"] + x["system"]
+print(r["xport"]["median"], r["objdump"]["median"], cpu(r["xport"]), cpu(r["objdump"]))' "$work/times.json")
 else
   now() { date +%s.%N; }
   a=$(now); eval "$xport_cmd"; b=$(now); eval "$objdump_cmd"; c=$(now)
@@ -46,4 +47,10 @@ printf 'file:    %s\n' "$file"
 printf 'found:   %d thread-pointer instructions, the same addresses in both\n' "$(wc -l <"$work/xport.txt")"
 printf 'objdump: %.2f s\n' "$t_objdump"
 printf 'xport:   %.2f s\n' "$t_xport"
-printf 'ratio:   %.1fx (objdump / xport)\n' "$(python3 -c "print($t_objdump / $t_xport)")"
+printf 'ratio:   %.1fx (objdump / xport, wall clock)\n' "$(python3 -c "print($t_objdump / $t_xport)")"
+if [ -n "${c_xport:-}" ]; then
+  # CPU time (user + system) does not depend on what else the machine runs meanwhile.
+  printf 'cpu:     objdump %.2f s, xport %.2f s: %.1fx\n' "$c_objdump" "$c_xport" \
+    "$(python3 -c "print($c_objdump / $c_xport)")"
+fi
+printf '(load average during the run: %s)\n' "$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -131,7 +131,7 @@ std::string_view thread_pointer_register(uint16_t machine) {
   case EM_AARCH64:
     return "TPIDR_EL0";
   case EM_ARM:
-    return "TPIDRURO (c13, c0, 3)";
+    return "TPIDRURO";
   case EM_RISCV:
     return "tp";
   default:

@@ -23,7 +23,7 @@ fs::path compile(const std::string& triple, const std::string& flags) {
   std::ofstream(src) << "_Thread_local int counter;\n"
                         "int bump(int by) { counter += by; return counter; }\n"
                         "int peek(void) { return counter; }\n";
-  std::string stem = triple + (flags.empty() ? "" : "-flags");
+  std::string stem = triple + flags;
   for (char& c : stem)
     if (c == ' ' || c == '=')
       c = '_';
@@ -81,6 +81,24 @@ TEST(Check, ThreadPointerReadsOnePerFunctionWhenTlsIsEmulated) {
 TEST(Check, EmulatedTlsObjectPasses) {
   fs::path obj = compile("x86_64-unknown-freebsd", "-femulated-tls");
   EXPECT_TRUE(check_file(obj, x86_64_profile(target::TlsModel::emulated)).empty());
+}
+
+// ARM reaches TPIDRURO with mrc p15 (with -mtp=cp15), in ARM and in Thumb code alike; the
+// mapping symbols ($a/$t/$d) decide how each region is decoded.
+TEST(Check, ArmAndThumbMrcAreThreadPointerReads) {
+  target::Profile p;
+  p.name = "armv7-test";
+  p.arch = "arm";
+  p.pointer_width = 32;
+  p.tls_model = target::TlsModel::emulated;
+  for (const char* flags : {"-mtp=cp15", "-mthumb -mtp=cp15"}) {
+    std::vector<Finding> found = check_file(compile("armv7-unknown-linux-gnueabihf", flags), p);
+    std::vector<std::string> functions;
+    for (const Finding& f : found)
+      if (f.code == "thread-pointer-read")
+        functions.push_back(f.symbol);
+    EXPECT_EQ(functions, (std::vector<std::string>{"bump", "peek"})) << flags;
+  }
 }
 
 TEST(Check, OtherMachineIsOneFindingNotAScan) {
