@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -162,46 +163,57 @@ int run_diff(const TargetOptions& options, const std::string& a, const std::stri
   return exit_ok;
 }
 
+// Reports the problems of `file` only: a broken profile elsewhere in the search path is mentioned,
+// but does not make this file invalid.
 int run_check(const TargetOptions& options, const std::string& file, bool as_json) {
   TargetOptions with_file = options;
   with_file.profiles.push_back(file);
-  json out = {{"file", file}};
+  std::optional<target::Catalog> catalog;
+  std::vector<target::Diagnostic> mine, others;
   try {
-    target::Catalog catalog = load_catalog(with_file);
-    std::error_code ec;
-    auto canonical = [&](const std::string& p) { return std::filesystem::weakly_canonical(p, ec); };
-    std::vector<std::string> defined;
-    for (const std::string& name : catalog.names(true))
-      if (canonical(catalog.file_of(name)) == canonical(file))
-        defined.push_back(name);
-    out["ok"] = true;
-    out["targets"] = defined;
-    if (as_json)
-      std::cout << out.dump(2) << "\n";
-    else
-      std::cout << fmt::format("{}: ok ({})\n", file,
-                               defined.empty() ? "no target"
-                                               : fmt::format("{}", fmt::join(defined, ", ")));
-    return exit_ok;
+    catalog = load_catalog(with_file);
   } catch (const target::ProfileError& e) {
+    std::error_code ec;
+    std::filesystem::path checked = std::filesystem::weakly_canonical(file, ec);
+    for (const target::Diagnostic& d : e.diagnostics())
+      (std::filesystem::weakly_canonical(d.where.file, ec) == checked ? mine : others).push_back(d);
+  }
+  std::vector<std::string> defined;
+  if (catalog) {
+    std::error_code ec;
+    for (const std::string& name : catalog->names(true))
+      if (std::filesystem::weakly_canonical(catalog->file_of(name), ec) ==
+          std::filesystem::weakly_canonical(file, ec))
+        defined.push_back(name);
+  }
+  if (as_json) {
     json problems = json::array();
-    for (const target::Diagnostic& d : e.diagnostics()) {
+    for (const target::Diagnostic& d : mine)
       problems.push_back({{"file", d.where.file},
                           {"line", d.where.line},
                           {"column", d.where.column},
                           {"message", d.message}});
-      if (!as_json)
-        std::cerr << d.str() << "\n";
-    }
-    out["ok"] = false;
-    out["problems"] = problems;
-    if (as_json)
-      std::cout << out.dump(2) << "\n";
-    else
-      std::cerr << fmt::format("{}: {} problem{} found\n", file, e.diagnostics().size(),
-                               e.diagnostics().size() == 1 ? "" : "s");
+    json out = {{"file", file},
+                {"ok", mine.empty()},
+                {"targets", defined},
+                {"problems", problems},
+                {"problems-in-other-files", others.size()}};
+    std::cout << out.dump(2) << "\n";
+    return mine.empty() ? exit_ok : exit_failed;
+  }
+  for (const target::Diagnostic& d : mine)
+    std::cerr << d.str() << "\n";
+  if (!others.empty())
+    std::cerr << fmt::format("note: {} problem{} in other profile files, first: {}\n",
+                             others.size(), others.size() == 1 ? "" : "s", others.front().str());
+  if (!mine.empty()) {
+    std::cerr << fmt::format("{}: {} problem{} found\n", file, mine.size(),
+                             mine.size() == 1 ? "" : "s");
     return exit_failed;
   }
+  std::cout << fmt::format("{}: ok{}\n", file,
+                           defined.empty() ? "" : fmt::format(" ({})", fmt::join(defined, ", ")));
+  return exit_ok;
 }
 
 } // namespace
