@@ -12,6 +12,7 @@
 #include "driver/compiler.hpp"
 #include "run/launch.hpp"
 #include "run/plan.hpp"
+#include "run/ssh_runner.hpp"
 #include "util/error.hpp"
 
 namespace xport::cli {
@@ -95,6 +96,8 @@ int run_run(const Invocation& inv) {
     return exit_ok;
   }
   std::cout.flush();
+  if (!plan.copy_in.empty())
+    run::end_like(run::run_over_ssh(*plan.runner, plan.copy_in, plan.args, plan.env));
   run::exec_plan(plan);
 }
 

@@ -6,6 +6,7 @@
 
 #include "run/program_file.hpp"
 #include "run/qemu_prefix.hpp"
+#include "run/ssh_runner.hpp"
 #include "util/error.hpp"
 
 namespace xport::run {
@@ -51,6 +52,15 @@ Plan runner_plan(const Request& r, const Runner& runner, const fs::path& program
   plan.env = r.env;
   plan.reason = "runner from " + runner.origin;
   plan.runner = runner;
+  if (is_ssh_runner(runner)) {
+    plan.copy_in = files_to_copy(program, r.sysroot, r.env);
+    plan.args = r.args;
+    plan.argv = runner.command;
+    plan.argv.push_back(remote_run_command("/tmp/xport-run.XXXXXX",
+                                           plan.copy_in.front().filename().string(), r.args));
+    plan.reason +=
+        fmt::format(", after copying {} file(s) to the test machine", plan.copy_in.size());
+  }
   return plan;
 }
 
@@ -171,6 +181,8 @@ nlohmann::json to_json(const Plan& plan) {
   j["reason"] = plan.reason;
   if (plan.runner)
     j["runner_origin"] = plan.runner->origin;
+  for (const fs::path& file : plan.copy_in)
+    j["copy_in"].push_back(file.string());
   return j;
 }
 

@@ -36,6 +36,10 @@ struct Plan {
   util::Environment env;
   std::string reason; // one line: why this method ("runner from $XPORT_RUNNER_...")
   std::optional<Runner> runner;
+  // An ssh runner: these files (the program first) are copied to the test machine, and the
+  // program runs there with `args`; argv then shows the remote command with a placeholder folder.
+  std::vector<std::filesystem::path> copy_in;
+  std::vector<std::string> args;
 };
 
 // Resolves PROG as a shell would (a name without '/' is searched in PATH). Throws xport::Error
