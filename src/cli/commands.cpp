@@ -17,6 +17,7 @@ namespace xport::cli {
 int run_check(const Invocation&);
 int run_inspect(const Invocation&);
 int run_run(const Invocation&);
+int run_sysroot(const Invocation&);
 int run_target(const Invocation&);
 
 namespace {
@@ -26,6 +27,7 @@ const Command table[] = {
     {"inspect", "describe ELF files: class, machine, linking, OS note and version, build-id",
      run_inspect},
     {"run", "run a program built for a target: natively, under qemu-user or a runner", run_run},
+    {"sysroot", "import OS media as sysroots; list, show, verify and remove them", run_sysroot},
     {"target", "list, show, diff and check target profiles", run_target},
 };
 

@@ -66,6 +66,13 @@ uint64_t Manifest::total_bytes() const {
   return total;
 }
 
+std::size_t Manifest::entry_count() const {
+  std::size_t count = 0;
+  for (const FileRecord& f : files)
+    count += f.kind != MemberKind::directory;
+  return count;
+}
+
 nlohmann::json to_json(const Manifest& m) {
   nlohmann::json media = nlohmann::json::array();
   for (const MediumRecord& r : m.media)

@@ -58,6 +58,7 @@ struct Manifest {
   std::vector<std::string> warnings; // neutralised set-id bits ...
   std::vector<FileRecord> files;     // sorted by path
   uint64_t total_bytes() const;
+  std::size_t entry_count() const; // files and links, not folders
 };
 
 std::string to_string(MemberKind kind);

@@ -41,6 +41,12 @@ ArchivePtr new_reader() {
   return a;
 }
 
+// ARCHIVE_RETRY ("damaged tar archive", a header that fails its checksum) is a failure too: the
+// entry it comes with cannot be trusted.
+bool failed(int status) {
+  return status != ARCHIVE_OK && status != ARCHIVE_WARN;
+}
+
 std::string error_text(archive* a) {
   const char* text = archive_error_string(a);
   return text ? text : "unknown error";
@@ -66,7 +72,7 @@ public:
     int r = archive_read_data_block(a_, &data, &size, &off);
     if (r == ARCHIVE_EOF)
       return false;
-    if (r < ARCHIVE_WARN)
+    if (failed(r))
       throw Error("{}: cannot read the data: {}; the medium is truncated or corrupt", where_,
                   error_text(a_));
     offset = static_cast<uint64_t>(off);
@@ -135,7 +141,7 @@ std::size_t visit_members(archive* a, archive* outer, const std::string& medium,
     int r = archive_read_next_header(a, &entry);
     if (r == ARCHIVE_EOF)
       break;
-    if (r < ARCHIVE_WARN) {
+    if (failed(r)) {
       std::string where = place(medium, container, "");
       std::string what = last.empty() ? "cannot read the first member"
                                       : "cannot read the member after '" + last + "'";
@@ -163,7 +169,7 @@ la_ssize_t read_from_outer(archive*, void* client, const void** buffer) {
   int r = archive_read_data_block(input->outer, buffer, &size, &offset);
   if (r == ARCHIVE_EOF)
     return 0;
-  if (r < ARCHIVE_WARN)
+  if (failed(r))
     return -1;
   return static_cast<la_ssize_t>(size);
 }
@@ -207,7 +213,7 @@ std::string read_deb(archive* a, archive_entry* first, const std::string& medium
     int r = archive_read_next_header(a, &entry);
     if (r == ARCHIVE_EOF)
       break;
-    if (r < ARCHIVE_WARN)
+    if (failed(r))
       throw Error("{}: cannot read the member after '{}': {}; the package is truncated or corrupt",
                   place(medium, "", ""), name, error_text(a));
   }
@@ -243,16 +249,19 @@ std::string read_medium(const MediumSource& medium, const MemberVisitor& visit) 
               ? archive_read_open_memory(a.get(), medium.memory.data(), medium.memory.size())
               : archive_read_open_filename(a.get(), medium.path.c_str(), block_size);
   if (r != ARCHIVE_OK)
-    throw Error("medium '{}': cannot open it: {}", medium.display, error_text(a.get()));
+    throw Error("medium '{}': cannot open it: {}; the medium is truncated or corrupt, or not an "
+                "archive xport reads (ISO 9660, tar in any compression, .deb, a folder)",
+                medium.display, error_text(a.get()));
 
   archive_entry* first = nullptr;
   r = archive_read_next_header(a.get(), &first);
   if (r == ARCHIVE_EOF)
     throw Error("medium '{}' is empty: it holds no members; check that it is the right file",
                 medium.display);
-  if (r < ARCHIVE_WARN)
-    throw Error("medium '{}': not a readable archive or image: {}; xport reads ISO 9660 images, "
-                "tar archives (gz, bz2, xz, zst, lz4...), .deb packages and folders",
+  if (failed(r))
+    throw Error("medium '{}': cannot read the first member: {}; the medium is truncated or "
+                "corrupt, or not what xport reads (ISO 9660 images, tar archives in gz, bz2, xz, "
+                "zst, lz4..., .deb packages, folders)",
                 medium.display, error_text(a.get()));
   if (is_ar(a.get()))
     return read_deb(a.get(), first, medium.display, visit);

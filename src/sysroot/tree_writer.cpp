@@ -13,6 +13,7 @@
 
 #include "sysroot/member_path.hpp"
 #include "sysroot/sha256.hpp"
+#include "sysroot/size_text.hpp"
 #include "util/error.hpp"
 
 namespace xport::sysroot {
@@ -35,17 +36,6 @@ std::deque<std::string> split(std::string_view path) {
 
 std::string join(const std::string& dir, std::string_view leaf) {
   return dir.empty() ? std::string(leaf) : dir + "/" + std::string(leaf);
-}
-
-std::string human_size(uint64_t bytes) {
-  const char* units[] = {"bytes", "KiB", "MiB", "GiB", "TiB"};
-  int unit = 0;
-  double value = static_cast<double>(bytes);
-  while (value >= 1024 && unit < 4) {
-    value /= 1024;
-    ++unit;
-  }
-  return unit == 0 ? fmt::format("{} bytes", bytes) : fmt::format("{:.1f} {}", value, units[unit]);
 }
 
 void write_all(int fd, const char* data, std::size_t size, const std::string& where) {

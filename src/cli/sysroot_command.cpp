@@ -1,0 +1,264 @@
+// `xport sysroot import|list|show|verify|rm`: the sysroot store on the command line. Reading
+// media, selection and the store live in src/sysroot; this file parses options and prints.
+#include <iostream>
+#include <optional>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/command.hpp"
+#include "cli/sysroot_progress.hpp"
+#include "cli/target_options.hpp"
+#include "sysroot/size_text.hpp"
+#include "sysroot/store.hpp"
+
+namespace xport::cli {
+namespace {
+
+using nlohmann::json;
+using sysroot::human_size;
+
+struct StoreOption {
+  std::string dir;
+  sysroot::Store open() const {
+    return sysroot::Store::open(dir.empty() ? std::nullopt
+                                            : std::optional<std::filesystem::path>(dir));
+  }
+};
+
+void add_store_option(CLI::App& app, StoreOption& store) {
+  app.add_option("--store", store.dir,
+                 "the store folder (default $XPORT_HOME, else $XDG_DATA_HOME/xport)");
+}
+
+json summary_json(const sysroot::Sysroot& s) {
+  json media = json::array();
+  for (const auto& m : s.manifest.media)
+    media.push_back(
+        {{"path", m.path}, {"format", m.format}, {"size", m.size}, {"sha256", m.sha256}});
+  return {{"name", s.name},
+          {"target", s.manifest.target},
+          {"root", s.root.string()},
+          {"imported_at", s.manifest.imported_at},
+          {"files", s.manifest.entry_count()},
+          {"bytes", s.manifest.total_bytes()},
+          {"layout", sysroot::to_json(s.manifest.layout)},
+          {"media", media}};
+}
+
+void print_layout(const sysroot::Layout& l) {
+  auto list = [](const std::vector<std::string>& dirs) {
+    return dirs.empty() ? std::string("-") : fmt::format("{}", fmt::join(dirs, " "));
+  };
+  std::cout << fmt::format("layout:          {}{}\n", l.kind,
+                           l.triplet.empty() ? "" : " (" + l.triplet + ")");
+  std::cout << fmt::format("  include dirs:  {}\n", list(l.include_dirs));
+  if (!l.cxx_include_dirs.empty())
+    std::cout << fmt::format("  c++ includes:  {}\n", list(l.cxx_include_dirs));
+  std::cout << fmt::format("  library dirs:  {}\n", list(l.library_dirs));
+  std::cout << fmt::format("  startfile dirs: {}\n", list(l.startfile_dirs));
+  std::cout << fmt::format("  gcc dir:       {}\n", l.gcc_dir.empty() ? "-" : l.gcc_dir);
+  std::cout << fmt::format("  dynamic linker: {}\n",
+                           l.dynamic_linker.empty() ? "- (not in the sysroot)" : l.dynamic_linker);
+  if (!l.runtime_root.empty())
+    std::cout << fmt::format("  runtime root:  {} (qemu-user -L)\n", l.runtime_root);
+}
+
+int run_import(const TargetOptions& target, const StoreOption& store,
+               const std::vector<std::string>& media, const std::string& name, bool all, bool force,
+               uint64_t max_member_size, bool as_json) {
+  target::ResolvedProfile profile = resolve_target(target);
+  sysroot::ImportRequest request;
+  for (const std::string& m : media)
+    request.media.emplace_back(m);
+  request.name = name;
+  request.all = all;
+  request.force = force;
+  request.max_member_size = max_member_size;
+  sysroot::Store opened = store.open();
+  std::string shown = name.empty() ? profile.profile.name : name;
+  sysroot::Sysroot s = [&] {
+    ImportProgressBar bar;
+    return opened.import(profile.profile, request, &bar, [&] {
+      std::cerr << fmt::format("xport: waiting for another import of '{}' to finish...\n", shown);
+    });
+  }();
+  for (const std::string& w : s.manifest.warnings)
+    std::cerr << "xport: warning: " << w << "\n";
+  if (as_json) {
+    json out = summary_json(s);
+    out["warnings"] = s.manifest.warnings;
+    std::cout << out.dump(2) << "\n";
+    return exit_ok;
+  }
+  std::cout << fmt::format("imported sysroot '{}' for {}: {} files, {} from {} media\n", s.name,
+                           s.manifest.target, s.manifest.entry_count(),
+                           human_size(s.manifest.total_bytes()), s.manifest.media.size());
+  std::cout << fmt::format("root:            {}\n", s.root.string());
+  print_layout(s.manifest.layout);
+  return exit_ok;
+}
+
+int run_list(const StoreOption& store, bool as_json) {
+  std::vector<sysroot::Sysroot> all = store.open().list();
+  if (as_json) {
+    json out = json::array();
+    for (const auto& s : all)
+      out.push_back(summary_json(s));
+    std::cout << out.dump(2) << "\n";
+    return exit_ok;
+  }
+  if (all.empty()) {
+    std::cout << "no sysroots; import one with 'xport sysroot import MEDIA --target T'\n";
+    return exit_ok;
+  }
+  std::size_t w0 = 4, w1 = 6;
+  for (const auto& s : all) {
+    w0 = std::max(w0, s.name.size());
+    w1 = std::max(w1, s.manifest.target.size());
+  }
+  std::cout << fmt::format("{:<{}}  {:<{}}  {:>8}  {:>10}  {}\n", "NAME", w0, "TARGET", w1, "FILES",
+                           "SIZE", "LAYOUT");
+  for (const auto& s : all)
+    std::cout << fmt::format("{:<{}}  {:<{}}  {:>8}  {:>10}  {}\n", s.name, w0, s.manifest.target,
+                             w1, s.manifest.entry_count(), human_size(s.manifest.total_bytes()),
+                             s.manifest.layout.kind);
+  return exit_ok;
+}
+
+int run_show(const StoreOption& store, const std::string& name, bool as_json) {
+  sysroot::Sysroot s = store.open().get(name);
+  if (as_json) {
+    json out = sysroot::to_json(s.manifest);
+    out["root"] = s.root.string();
+    std::cout << out.dump(2) << "\n";
+    return exit_ok;
+  }
+  const sysroot::Manifest& m = s.manifest;
+  std::cout << fmt::format("sysroot:         {}\ntarget:          {}\nroot:            {}\n",
+                           s.name, m.target, s.root.string());
+  std::cout << fmt::format("imported:        {} by xport {}{}\n", m.imported_at, m.xport_version,
+                           m.settings.all ? " (--all)" : "");
+  std::cout << fmt::format("contents:        {} files, {}\n", m.entry_count(),
+                           human_size(m.total_bytes()));
+  print_layout(m.layout);
+  std::cout << "media:\n";
+  for (const auto& medium : m.media)
+    std::cout << fmt::format("  {}\n    {}, {}, sha256 {}\n", medium.path, medium.format,
+                             human_size(medium.size), medium.sha256.empty() ? "-" : medium.sha256);
+  if (!m.linker_scripts.empty()) {
+    std::cout << "linker scripts:\n";
+    for (const auto& script : m.linker_scripts)
+      std::cout << fmt::format("  {} ({})\n", script.path, script.treatment);
+  }
+  for (const std::string& w : m.warnings)
+    std::cout << "warning: " << w << "\n";
+  return exit_ok;
+}
+
+int run_verify(const StoreOption& store, const std::string& name, bool as_json) {
+  sysroot::VerifyReport r = store.open().verify(name);
+  auto problems_json = [](const std::vector<sysroot::VerifyProblem>& list) {
+    json out = json::array();
+    for (const auto& p : list)
+      out.push_back({{"path", p.path}, {"detail", p.detail}});
+    return out;
+  };
+  if (as_json) {
+    std::cout << json{{"name", r.name},
+                      {"checked", r.checked},
+                      {"ok", r.ok()},
+                      {"changed", problems_json(r.changed)},
+                      {"missing", problems_json(r.missing)},
+                      {"extra", problems_json(r.extra)}}
+                     .dump(2)
+              << "\n";
+    return r.ok() ? exit_ok : exit_failed;
+  }
+  for (const auto& p : r.changed)
+    std::cout << fmt::format("changed: {} ({})\n", p.path, p.detail);
+  for (const auto& p : r.missing)
+    std::cout << fmt::format("missing: {} ({})\n", p.path, p.detail);
+  for (const auto& p : r.extra)
+    std::cout << fmt::format("extra:   {} ({})\n", p.path, p.detail);
+  std::cout << fmt::format("sysroot '{}': {} paths checked, {} changed, {} missing, {} extra\n",
+                           r.name, r.checked, r.changed.size(), r.missing.size(), r.extra.size());
+  return r.ok() ? exit_ok : exit_failed;
+}
+
+int run_remove(const StoreOption& store, const std::string& name, bool as_json) {
+  sysroot::Store opened = store.open();
+  opened.remove(name);
+  if (as_json)
+    std::cout << json{{"removed", name}, {"store", opened.dir().string()}}.dump(2) << "\n";
+  else
+    std::cout << fmt::format("removed sysroot '{}'\n", name);
+  return exit_ok;
+}
+
+} // namespace
+
+int run_sysroot(const Invocation& inv) {
+  CLI::App app{"Sysroots imported from OS media (ISO images, tar archives, .deb packages, "
+               "folders), kept in a store with a manifest"};
+  app.require_subcommand(1);
+  StoreOption store;
+  bool as_json = false;
+
+  CLI::App* import = app.add_subcommand("import", "import MEDIA... as a sysroot for --target");
+  TargetOptions target;
+  std::vector<std::string> media;
+  std::string name;
+  bool all = false, force = false;
+  uint64_t max_member_size = sysroot::default_max_member_size;
+  import
+      ->add_option("MEDIA", media,
+                   "ISO images, tar archives (any compression), .deb files, folders")
+      ->required();
+  add_target_options(*import, target);
+  import->add_option("--name", name, "the sysroot's name (default: the target's name)");
+  import->add_flag("--all", all, "take every member, not just what a sysroot needs");
+  import->add_flag("--force", force, "replace a sysroot of the same name (atomically)");
+  import
+      ->add_option("--max-member-size", max_member_size,
+                   "refuse a member larger than this (default 4GiB; accepts K, M, G suffixes)")
+      ->transform(CLI::AsSizeValue(false));
+  add_store_option(*import, store);
+  import->add_flag("--json", as_json, "print the result as JSON");
+
+  CLI::App* list = app.add_subcommand("list", "list the sysroots in the store");
+  add_store_option(*list, store);
+  list->add_flag("--json", as_json, "print JSON");
+
+  std::string subject;
+  CLI::App* show = app.add_subcommand("show", "show a sysroot's layout, media and manifest");
+  show->add_option("NAME", subject, "the sysroot")->required();
+  add_store_option(*show, store);
+  show->add_flag("--json", as_json, "print the manifest as JSON");
+
+  CLI::App* verify =
+      app.add_subcommand("verify", "re-hash a sysroot and report changed, missing, extra files");
+  verify->add_option("NAME", subject, "the sysroot")->required();
+  add_store_option(*verify, store);
+  verify->add_flag("--json", as_json, "print JSON");
+
+  CLI::App* remove = app.add_subcommand("rm", "remove a sysroot from the store");
+  remove->add_option("NAME", subject, "the sysroot")->required();
+  add_store_option(*remove, store);
+  remove->add_flag("--json", as_json, "print JSON");
+
+  if (auto status = parse(app, inv))
+    return *status;
+  if (import->parsed())
+    return run_import(target, store, media, name, all, force, max_member_size, as_json);
+  if (list->parsed())
+    return run_list(store, as_json);
+  if (show->parsed())
+    return run_show(store, subject, as_json);
+  if (verify->parsed())
+    return run_verify(store, subject, as_json);
+  return run_remove(store, subject, as_json);
+}
+
+} // namespace xport::cli

@@ -1,0 +1,127 @@
+// The store: import from a folder, find/list, refusing a taken name, atomic replacement, verify
+// reporting every change, removal, and cleaning up after a killed import.
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include "sysroot/store.hpp"
+#include "util/error.hpp"
+
+namespace xport::sysroot {
+namespace {
+
+namespace fs = std::filesystem;
+
+class StoreTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    base_ = fs::temp_directory_path() /
+            ("xport-store-" + std::to_string(::getpid()) + "-" +
+             ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(base_);
+    write("media/usr/include/stdio.h", "int printf(const char*, ...);\n");
+    write("media/usr/lib/libc.a", "!<arch>\n");
+    write("media/usr/lib/crt1.o", "obj");
+    write("media/usr/bin/cc", "program");
+    profile_.name = "x86_64-unknown-freebsd";
+    profile_.os = "freebsd";
+    profile_.include_dirs = {"usr/include"};
+    profile_.library_dirs = {"usr/lib"};
+  }
+  void TearDown() override { fs::remove_all(base_); }
+  void write(const std::string& rel, const std::string& text) {
+    fs::create_directories((base_ / rel).parent_path());
+    std::ofstream(base_ / rel) << text;
+  }
+  Sysroot import(Store& store, bool force = false) {
+    ImportRequest request;
+    request.media = {base_ / "media"};
+    request.force = force;
+    return store.import(profile_, request);
+  }
+
+  fs::path base_;
+  target::Profile profile_;
+};
+
+TEST_F(StoreTest, ImportFindListAndRemove) {
+  Store store = Store::open(base_ / "store");
+  Sysroot s = import(store);
+  EXPECT_EQ(s.name, "x86_64-unknown-freebsd");
+  EXPECT_EQ(s.root, base_ / "store/sysroots/x86_64-unknown-freebsd/root");
+  EXPECT_TRUE(fs::exists(s.root / "usr/include/stdio.h"));
+  EXPECT_FALSE(fs::exists(s.root / "usr/bin/cc"));
+  EXPECT_EQ(s.manifest.media.at(0).format, "folder");
+  std::optional<Sysroot> found = store.find("x86_64-unknown-freebsd");
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->manifest.files.size(), s.manifest.files.size());
+  EXPECT_EQ(store.list().size(), 1u);
+  store.remove("x86_64-unknown-freebsd");
+  EXPECT_FALSE(store.find("x86_64-unknown-freebsd"));
+  EXPECT_THROW(store.remove("x86_64-unknown-freebsd"), Error);
+}
+
+TEST_F(StoreTest, RefusesATakenNameUnlessForced) {
+  Store store = Store::open(base_ / "store");
+  import(store);
+  try {
+    import(store);
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("--force"), std::string::npos) << e.what();
+  }
+  write("media/usr/include/new.h", "");
+  Sysroot s = import(store, true);
+  EXPECT_TRUE(fs::exists(s.root / "usr/include/new.h"));
+  for (const auto& entry : fs::directory_iterator(base_ / "store/sysroots"))
+    EXPECT_FALSE(entry.path().filename().string().starts_with(".tmp-")) << entry.path();
+}
+
+TEST_F(StoreTest, VerifyReportsEveryChangedMissingAndExtraFile) {
+  Store store = Store::open(base_ / "store");
+  Sysroot s = import(store);
+  EXPECT_TRUE(store.verify(s.name).ok());
+  std::ofstream(s.root / "usr/include/stdio.h") << "tampered";
+  fs::remove(s.root / "usr/lib/crt1.o");
+  std::ofstream(s.root / "usr/lib/extra.o") << "new";
+  VerifyReport r = store.verify(s.name);
+  ASSERT_EQ(r.changed.size(), 1u);
+  EXPECT_EQ(r.changed[0].path, "usr/include/stdio.h");
+  ASSERT_EQ(r.missing.size(), 1u);
+  EXPECT_EQ(r.missing[0].path, "usr/lib/crt1.o");
+  ASSERT_EQ(r.extra.size(), 1u);
+  EXPECT_EQ(r.extra[0].path, "usr/lib/extra.o");
+}
+
+TEST_F(StoreTest, RemovesTemporaryFoldersOfDeadImports) {
+  fs::create_directories(base_ / "store/sysroots/.tmp-dead-99999-import1/root/usr");
+  Store store = Store::open(base_ / "store");
+  EXPECT_FALSE(fs::exists(base_ / "store/sysroots/.tmp-dead-99999-import1"));
+}
+
+TEST_F(StoreTest, AFailedImportLeavesTheStoreAsItWas) {
+  Store store = Store::open(base_ / "store");
+  Sysroot before = import(store);
+  fs::create_symlink("../../../../../outside", base_ / "media/usr/include/evil");
+  EXPECT_THROW(import(store, true), Error);
+  std::optional<Sysroot> after = store.find(before.name);
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->manifest.imported_at, before.manifest.imported_at);
+  std::vector<std::string> entries;
+  for (const auto& entry : fs::directory_iterator(base_ / "store/sysroots"))
+    entries.push_back(entry.path().filename().string());
+  std::sort(entries.begin(), entries.end());
+  EXPECT_EQ(entries, (std::vector<std::string>{".x86_64-unknown-freebsd.lock", before.name}));
+}
+
+TEST_F(StoreTest, NamesMustBeFolderNames) {
+  EXPECT_THROW(check_sysroot_name("../x"), UsageError);
+  EXPECT_THROW(check_sysroot_name(".hidden"), UsageError);
+  EXPECT_THROW(check_sysroot_name(""), UsageError);
+  EXPECT_NO_THROW(check_sysroot_name("aarch64-linux-gnu_12+x.y"));
+}
+
+} // namespace
+} // namespace xport::sysroot
