@@ -7,7 +7,7 @@ import_arm64_sysroot
 cd "$WORK"
 
 mkdir project
-cp "$XPORT_SOURCE_DIR/tests/e2e/run_build_tools_probe.c" project/probe.c
+cp "$XPORT_SOURCE_DIR/tests/e2e/run_probe.c" project/probe.c
 cat >project/CMakeLists.txt <<'CMAKE'
 cmake_minimum_required(VERSION 3.16)
 project(probe C)

@@ -7,22 +7,6 @@ source "$(dirname "$0")/run_lib.bash"
 import_arm64_sysroot
 cd "$WORK"
 
-cat >probe.c <<'C'
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-int main(int argc, char **argv) {
-  if (argc > 1 && !strcmp(argv[1], "exit")) return atoi(argv[2]);
-  if (argc > 1 && !strcmp(argv[1], "abort")) abort();
-  if (argc > 1 && !strcmp(argv[1], "cat")) {
-    int c;
-    while ((c = getchar()) != EOF) putchar(c);
-    return 0;
-  }
-  for (int i = 1; i < argc; i++) printf("<%s>\n", argv[i]);
-  return 0;
-}
-C
 cat >hello.cpp <<'CPP'
 #include <iostream>
 #include <string>
@@ -34,7 +18,7 @@ int main(int argc, char **argv) {
   std::cout << std::endl;
 }
 CPP
-step "$XPORT" cc --target $arm64_target probe.c -o probe
+step "$XPORT" cc --target $arm64_target "$XPORT_SOURCE_DIR/tests/e2e/run_probe.c" -o probe
 step "$XPORT" c++ --target $arm64_target hello.cpp -o hello
 file probe | grep -q "ARM aarch64" || fail "probe is not an aarch64 program: $(file probe)"
 

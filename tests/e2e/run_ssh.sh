@@ -30,26 +30,8 @@ export SSH_LOG=$WORK/ssh.log PATH="$WORK/bin:$PATH"
 cat >greet.c <<'C'
 const char *greeting(void) { return "hello from libgreet"; }
 C
-cat >probe.c <<'C'
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-const char *greeting(void);
-int main(int argc, char **argv) {
-  if (argc > 1 && !strcmp(argv[1], "exit")) return atoi(argv[2]);
-  if (argc > 1 && !strcmp(argv[1], "abort")) abort();
-  if (argc > 1 && !strcmp(argv[1], "cat")) {
-    int c;
-    while ((c = getchar()) != EOF) putchar(c);
-    return 0;
-  }
-  puts(greeting());
-  for (int i = 1; i < argc; i++) printf("<%s>\n", argv[i]);
-  return 0;
-}
-C
 cc -shared -fPIC -o build/libgreet.so greet.c
-cc -o build/probe probe.c -Lbuild -lgreet
+cc -DGREETING -o build/probe "$XPORT_SOURCE_DIR/tests/e2e/run_probe.c" -Lbuild -lgreet
 # Without the copied library next to it, the program cannot start: the copy is what makes it run.
 if ./build/probe >/dev/null 2>&1; then fail "build/probe runs without its library; the test proves nothing"; fi
 

@@ -1,32 +1,11 @@
 # xport run on the host's own target: the program's exit status and fatal signal come back
 # unchanged, arguments arrive byte for byte, standard input reaches the program.
 source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/run_lib.bash"
 
 target=$(uname -m)-unknown-linux-gnu
-cat >"$WORK/probe.c" <<'C'
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-int main(int argc, char **argv) {
-  if (argc > 1 && !strcmp(argv[1], "exit")) return atoi(argv[2]);
-  if (argc > 1 && !strcmp(argv[1], "abort")) abort();
-  if (argc > 1 && !strcmp(argv[1], "cat")) {
-    int c;
-    while ((c = getchar()) != EOF) putchar(c);
-    return 0;
-  }
-  for (int i = 1; i < argc; i++) printf("<%s>\n", argv[i]);
-  return 0;
-}
-C
-cc -o "$WORK/probe" "$WORK/probe.c"
+cc -o "$WORK/probe" "$XPORT_SOURCE_DIR/tests/e2e/run_probe.c"
 
-# How a caller sees the end of a command: "exit N" or "signal N" (python tells them apart).
-ending() {
-  python3 -c 'import subprocess, sys
-r = subprocess.run(sys.argv[1:]).returncode
-print(f"signal {-r}" if r < 0 else f"exit {r}")' "$@"
-}
 
 step "$XPORT" run --target "$target" "$WORK/probe" exit 3 || true
 got=$(ending "$XPORT" run --target "$target" "$WORK/probe" exit 3)
