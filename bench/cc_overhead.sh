@@ -9,6 +9,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 xport=${1:-$here/build/bin/xport}
 runs=${2:-30}
+xport=$(realpath "$xport" 2>/dev/null || echo "$xport")
 [ -x "$xport" ] || { echo "cc_overhead: no xport binary at $xport (build first)" >&2; exit 2; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -22,7 +23,7 @@ int main(int argc, char **argv) { printf("hello %d %zu\n", argc, strlen(argv[0])
 C
 cd "$work"
 xport_cmd=("$xport" cc --target x86_64-unknown-freebsd --sysroot "$work/freebsd" hw.c -o hw-xport)
-printed=$("${xport_cmd[@]:0:5}" --print-command hw.c -o hw-clang)
+printed=$("${xport_cmd[@]:0:6}" --print-command hw.c -o hw-clang)
 echo "clang command: $printed"
 eval "clang_cmd=($printed)"
 # Both run without the host variables, so neither pays for `env`: strip its prefix.
@@ -49,7 +50,7 @@ cmp <(readelf -h hw-xport) <(readelf -h hw-clang) >/dev/null || echo "warning: o
 
 driver_ns=0
 for ((r = 0; r < runs; r++)); do
-  t0=$(now); "${xport_cmd[@]:0:5}" --print-command hw.c >/dev/null; t1=$(now)
+  t0=$(now); "${xport_cmd[@]:0:6}" --print-command hw.c >/dev/null; t1=$(now)
   driver_ns=$((driver_ns + t1 - t0))
 done
 median=$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')

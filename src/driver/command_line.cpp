@@ -188,7 +188,7 @@ struct Builder {
 
 // A build that reads system headers or libraries needs the target's, never the host's.
 bool needs_sysroot(const UserArgs& user) {
-  if (user.info_only)
+  if (user.info_only || user.chose(Aspect::sysroot)) // the user's own --sysroot
     return false;
   bool reads_headers = user.has_source_input && !user.chose(Aspect::system_includes);
   bool reads_libraries = user.links() && !user.chose(Aspect::all_libs);

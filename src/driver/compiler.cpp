@@ -8,6 +8,7 @@
 #include "driver/tools.hpp"
 #include "sysroot/store.hpp"
 #include "util/error.hpp"
+#include "util/suggest.hpp"
 
 namespace xport::driver {
 namespace {
@@ -64,16 +65,16 @@ std::optional<SysrootView> open_sysroot(const std::string& name_or_path,
     return view_of(root, profile);
   if (name_or_path.empty())
     return std::nullopt;
-  // Not there: let the store explain (its error names the sysroots it has).
+  std::vector<std::string> names;
   try {
-    sysroot::Store::open(store_dir(env)).get(name);
-  } catch (const Error& e) {
-    throw Error("{}; import it with 'xport sysroot import MEDIA --target {} --name {}'", e.what(),
-                profile.name, name);
+    for (const sysroot::Sysroot& known : sysroot::Store::open(store_dir(env)).list())
+      names.push_back(known.name);
+  } catch (const Error&) {
+    // An unreadable store: the message below still says what to do.
   }
-  throw Error("sysroot '{}' has no root folder ({}); re-import it with 'xport sysroot import "
-              "MEDIA --target {} --name {} --force'",
-              name, root.string(), profile.name, name);
+  throw Error("no sysroot named '{}' in the store '{}'{}; import it with 'xport sysroot import "
+              "MEDIA --target {} --name {}', or pass a folder",
+              name, store_dir(env).string(), util::did_you_mean(name, names), profile.name, name);
 }
 
 CompilerCommand plan_compiler(const CompilerRequest& request, const util::Environment& env) {

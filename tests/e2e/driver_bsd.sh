@@ -38,6 +38,8 @@ check_elf() {
     local inspected
     inspected=$("$XPORT" inspect "$file") || fail "xport inspect $file failed"
     echo "$inspected"
+    expect_contains "$inspected" "$owner" "xport inspect $file"
+    expect_contains "$inspected" "$interp" "xport inspect $file"
   fi
 }
 
