@@ -48,11 +48,14 @@ for ((r = 0; r < runs; r++)); do
 done
 cmp <(readelf -h hw-xport) <(readelf -h hw-clang) >/dev/null || echo "warning: outputs differ" >&2
 
-driver_ns=0
+driver_ns=0 start_ns=0
 for ((r = 0; r < runs; r++)); do
   t0=$(now); "${xport_cmd[@]:0:6}" --print-command hw.c >/dev/null; t1=$(now)
-  driver_ns=$((driver_ns + t1 - t0))
+  "$xport" --version >/dev/null; t2=$(now)
+  driver_ns=$((driver_ns + t1 - t0)) start_ns=$((start_ns + t2 - t1))
 done
+printf 'xport --version (process start only): %.2f ms\n' \
+  "$(awk -v t=$start_ns -v n=$runs 'BEGIN { print t / n / 1e6 }')"
 median=$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
 printf 'runs: %d pairs; mean xport cc %.1f ms, mean clang %.1f ms\n' "$runs" \
   "$(awk -v t=$xport_total -v n=$runs 'BEGIN { print t / n / 1e6 }')" \
