@@ -75,6 +75,8 @@ int run_run(const Invocation& inv) {
   Split split = split_at_program(inv.args);
   if (std::optional<int> status = parse(app, Invocation{inv.program, split.own}))
     return *status;
+  if (json && !print_command)
+    throw UsageError("--json only changes what --print-command prints; add --print-command");
   if (split.program_and_args.empty())
     throw UsageError("no program to run; usage: xport run --target T PROG [ARGS...]");
 
