@@ -91,29 +91,7 @@ private:
 MemberKind kind_of(archive_entry* entry, std::string& special) {
   if (archive_entry_hardlink(entry))
     return MemberKind::hardlink;
-  switch (archive_entry_filetype(entry)) {
-  case AE_IFREG:
-    return MemberKind::file;
-  case AE_IFDIR:
-    return MemberKind::directory;
-  case AE_IFLNK:
-    return MemberKind::symlink;
-  case AE_IFCHR:
-    special = "character device";
-    break;
-  case AE_IFBLK:
-    special = "block device";
-    break;
-  case AE_IFIFO:
-    special = "FIFO";
-    break;
-  case AE_IFSOCK:
-    special = "socket";
-    break;
-  default:
-    special = "file of unknown type";
-  }
-  return MemberKind::special;
+  return member_kind_of_mode(archive_entry_filetype(entry), special); // AE_IF* are S_IF*
 }
 
 Member member_of(archive_entry* entry) {

@@ -64,7 +64,9 @@ public:
   uint64_t medium_bytes_read() const override { return 0; }
 };
 
-MemberKind kind_of(mode_t mode, std::string& special) {
+} // namespace
+
+MemberKind member_kind_of_mode(uint32_t mode, std::string& special) {
   static const std::map<mode_t, const char*> specials = {{S_IFCHR, "character device"},
                                                          {S_IFBLK, "block device"},
                                                          {S_IFIFO, "FIFO"},
@@ -81,8 +83,6 @@ MemberKind kind_of(mode_t mode, std::string& special) {
   special = it != specials.end() ? it->second : "file of unknown type";
   return MemberKind::special;
 }
-
-} // namespace
 
 std::string read_folder(const MediumSource& medium, const MemberVisitor& visit) {
   std::map<std::pair<dev_t, ino_t>, std::string> first_name_of_inode;
@@ -102,7 +102,7 @@ std::string read_folder(const MediumSource& medium, const MemberVisitor& visit) 
       throw Error("{}: {}", where, std::strerror(errno));
     Member m;
     m.name = path.lexically_relative(medium.path).string();
-    m.kind = kind_of(st.st_mode, m.special);
+    m.kind = member_kind_of_mode(st.st_mode, m.special);
     m.mode = st.st_mode & 07777;
     ++count;
     if (m.kind == MemberKind::symlink) {

@@ -19,6 +19,9 @@ struct Member {
   std::string container; // the archive inside the medium it came from: "data.tar.xz" in a .deb
 };
 
+// The kind of a file on disk from its st_mode; `special` says which special kind it is.
+MemberKind member_kind_of_mode(uint32_t st_mode, std::string& special);
+
 // The data of the current member. Blocks come in order; `offset` may jump ahead over a hole.
 class MemberData {
 public:

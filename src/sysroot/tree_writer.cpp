@@ -57,7 +57,8 @@ TreeWriter::TreeWriter(std::filesystem::path root, uint64_t max_member_size)
   directories_.insert("");
 }
 
-std::string TreeWriter::resolve(const std::string& path, bool follow_last) const {
+std::string TreeWriter::resolve(const std::string& path, bool follow_last,
+                                const std::string& where) const {
   std::deque<std::string> pending = split(path);
   std::vector<std::string> done;
   std::string current;
@@ -69,7 +70,8 @@ std::string TreeWriter::resolve(const std::string& path, bool follow_last) const
     auto link = symlinks_.find(candidate);
     if (link != symlinks_.end() && (follow_last || !pending.empty())) {
       if (++hops > max_link_hops)
-        throw Error("'{}' goes through more than {} links (a link loop)", path, max_link_hops);
+        throw Error("{}{}refused: '{}' goes through more than {} links (a link loop)", where,
+                    where.empty() ? "" : ": ", path, max_link_hops);
       std::deque<std::string> target = split(link->second);
       pending.insert(pending.begin(), target.begin(), target.end());
       current.clear();
@@ -100,7 +102,7 @@ void TreeWriter::ensure_directory(const std::string& physical, const std::string
 }
 
 std::string TreeWriter::prepare_leaf(const std::string& name, const std::string& where) {
-  std::string parent = resolve(std::string(parent_of(name)), true);
+  std::string parent = resolve(std::string(parent_of(name)), true, where);
   ensure_directory(parent, where);
   std::string physical = join(parent, leaf_of(name));
   if (directories_.contains(physical))
@@ -116,7 +118,7 @@ std::string TreeWriter::prepare_leaf(const std::string& name, const std::string&
 
 void TreeWriter::add_directory(const std::string& name, std::size_t medium,
                                const std::string& where) {
-  std::string physical = resolve(name, true);
+  std::string physical = resolve(name, true, where);
   ensure_directory(physical, where);
   records_[physical].medium = medium;
 }
@@ -189,12 +191,12 @@ void TreeWriter::add_symlink(const std::string& name, const std::string& text, s
 
 bool TreeWriter::add_hardlink(const std::string& name, const std::string& target,
                               std::size_t medium, const std::string& where) {
-  std::string source = resolve(target, false);
+  std::string source = resolve(target, false, where);
   const FileRecord* existing = find(source);
   if (!existing || (existing->kind != MemberKind::file && existing->kind != MemberKind::hardlink))
     return false;
   FileRecord copy = *existing;
-  if (join(resolve(std::string(parent_of(name)), true), leaf_of(name)) == source)
+  if (join(resolve(std::string(parent_of(name)), true, where), leaf_of(name)) == source)
     return true; // a member naming itself
   std::string physical = prepare_leaf(name, where);
   if (::link(full(source).c_str(), full(physical).c_str()) != 0)

@@ -32,7 +32,9 @@ public:
                     const std::string& where);
 
   // The physical path (no link components) that `path` names inside the tree.
-  std::string resolve(const std::string& path, bool follow_last) const;
+  // Throws xport::Error, starting with `where`, on a link loop.
+  std::string resolve(const std::string& path, bool follow_last,
+                      const std::string& where = "") const;
   const FileRecord* find(const std::string& physical_path) const;
 
   const std::filesystem::path& root() const { return root_; }

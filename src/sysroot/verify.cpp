@@ -12,19 +12,6 @@ namespace xport::sysroot {
 namespace fs = std::filesystem;
 namespace {
 
-MemberKind kind_on_disk(const struct stat& st) {
-  switch (st.st_mode & S_IFMT) {
-  case S_IFREG:
-    return MemberKind::file;
-  case S_IFDIR:
-    return MemberKind::directory;
-  case S_IFLNK:
-    return MemberKind::symlink;
-  default:
-    return MemberKind::special;
-  }
-}
-
 std::string short_hash(const std::string& sha) {
   return sha.substr(0, 12);
 }
@@ -59,7 +46,8 @@ VerifyReport Store::verify(std::string_view name) const {
       report.missing.push_back({path, "was a " + to_string(record->kind)});
       continue;
     }
-    MemberKind on_disk = kind_on_disk(st);
+    std::string special;
+    MemberKind on_disk = member_kind_of_mode(st.st_mode, special);
     MemberKind want = record->kind == MemberKind::hardlink ? MemberKind::file : record->kind;
     if (on_disk != want) {
       report.changed.push_back(
