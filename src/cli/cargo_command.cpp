@@ -18,7 +18,8 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* usage =
-    "usage: xport cargo TARGET [--toolchain NAME | --rustc PATH] [--profile FILE]... [--dry-run]\n"
+    "usage: xport cargo TARGET [--toolchain NAME | --rustc PATH] [--profile FILE]...\n"
+    "                   [--sysroot NAME|PATH] [--dry-run]\n"
     "                   CARGO-COMMAND [CARGO-ARGS...]\n\n"
     "Runs the toolchain's cargo for TARGET: -Z build-std (std,panic_abort, or core,alloc for a\n"
     "profile without std), --target <the spec from 'xport rust spec TARGET'>, --target-dir\n"
@@ -28,6 +29,7 @@ constexpr const char* usage =
     "  --toolchain NAME  a rustup toolchain (nightly, stable, 1.80.0...)\n"
     "  --rustc PATH      a rustc by path (its cargo is the one beside it)\n"
     "  --profile FILE    also load this profile file (repeatable)\n"
+    "  --sysroot NAME|PATH  the sysroot the linker (xport cc) links against\n"
     "  --dry-run         print the cargo command and the environment changes, run nothing\n"
     "  -h, --help        this text\n";
 
@@ -35,13 +37,14 @@ struct Options {
   std::string target;
   rust::ToolchainRequest toolchain;
   TargetOptions profiles;
+  std::string sysroot;
   bool dry_run = false;
   std::vector<std::string> cargo_args;
 };
 
 Options parse_options(const std::vector<std::string>& args) {
-  static const std::vector<std::string> names = {"--dry-run", "--help", "--profile", "--rustc",
-                                                 "--toolchain"};
+  static const std::vector<std::string> names = {"--dry-run", "--help",    "--profile",
+                                                 "--rustc",   "--sysroot", "--toolchain"};
   Options o;
   std::size_t i = 0;
   auto value = [&](const std::string& name) {
@@ -59,6 +62,8 @@ Options parse_options(const std::vector<std::string>& args) {
       o.toolchain.rustup_name = value(a);
     else if (a == "--rustc")
       o.toolchain.rustc = value(a);
+    else if (a == "--sysroot")
+      o.sysroot = value(a);
     else if (a == "--profile")
       o.profiles.profiles.push_back(value(a));
     else if (a == "--dry-run")
@@ -90,7 +95,7 @@ int run_cargo(const Invocation& inv) {
   util::Environment env = util::current_environment();
   target::ResolvedProfile resolved = resolve_target(load_catalog(o.profiles), o.target);
   std::vector<fs::path> files(o.profiles.profiles.begin(), o.profiles.profiles.end());
-  rust::RustTarget target = rust::rust_target_of(resolved, files);
+  rust::RustTarget target = rust::rust_target_of(resolved, files, o.sysroot);
   rust::Toolchain toolchain = rust::find_toolchain(o.toolchain, env);
   rust::PreparedCargo prepared =
       rust::prepare_cargo(toolchain, target, fs::read_symlink("/proc/self/exe"), o.cargo_args, env);

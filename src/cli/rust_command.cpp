@@ -26,6 +26,7 @@ struct Common {
   TargetOptions profiles;
   rust::ToolchainRequest toolchain;
   std::string rustc;
+  std::string sysroot;
   bool json = false;
 };
 
@@ -35,6 +36,10 @@ void add_common(CLI::App& sub, Common& c) {
                  "a rustup toolchain: nightly, stable, 1.80.0, nightly-2024-05-01...");
   sub.add_option("--rustc", c.rustc, "a rustc by path, e.g. Debian's /usr/bin/rustc")
       ->type_name("PATH");
+  sub.add_option("--sysroot", c.sysroot,
+                 "the sysroot the linker (xport cc) links against: a store name or a folder "
+                 "(default: the store's sysroot named like the target)")
+      ->type_name("NAME|PATH");
   add_target_options(sub, c.profiles, TargetOption::none);
   sub.add_flag("--json", c.json, "print the result as JSON");
 }
@@ -50,7 +55,7 @@ Context context_of(Common& c) {
   ctx.env = util::current_environment();
   target::ResolvedProfile resolved = resolve_target(load_catalog(c.profiles), c.target);
   std::vector<fs::path> files(c.profiles.profiles.begin(), c.profiles.profiles.end());
-  ctx.target = rust::rust_target_of(resolved, files);
+  ctx.target = rust::rust_target_of(resolved, files, c.sysroot);
   c.toolchain.rustc = c.rustc;
   ctx.toolchain = rust::find_toolchain(c.toolchain, ctx.env);
   return ctx;

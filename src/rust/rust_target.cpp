@@ -7,7 +7,8 @@
 namespace xport::rust {
 
 RustTarget rust_target_of(const target::ResolvedProfile& resolved,
-                          const std::vector<std::filesystem::path>& profile_files) {
+                          const std::vector<std::filesystem::path>& profile_files,
+                          const std::string& sysroot) {
   const target::Profile& p = resolved.profile;
   if (!p.rust)
     throw Error("profile '{}' has no [rust] table: add one with base = \"<rustc target>\" (for "
@@ -25,6 +26,11 @@ RustTarget rust_target_of(const target::ResolvedProfile& resolved,
   for (const auto& file : profile_files) {
     t.driver_selection.push_back("--profile");
     t.driver_selection.push_back(std::filesystem::absolute(file).string());
+  }
+  if (!sysroot.empty()) {
+    bool folder = sysroot.find('/') != std::string::npos;
+    t.driver_selection.push_back("--sysroot");
+    t.driver_selection.push_back(folder ? std::filesystem::absolute(sysroot).string() : sysroot);
   }
   return t;
 }

@@ -12,8 +12,10 @@
 namespace xport::rust {
 
 // Throws xport::Error when the profile has no [rust] table. `profile_files` are the --profile
-// files the profile was loaded with; the driver gets them again.
+// files the profile was loaded with; the driver gets them again, and `sysroot` (a store name or
+// a folder; "" = the store's sysroot named like the target) as its --sysroot.
 RustTarget rust_target_of(const target::ResolvedProfile& resolved,
-                          const std::vector<std::filesystem::path>& profile_files);
+                          const std::vector<std::filesystem::path>& profile_files,
+                          const std::string& sysroot = "");
 
 } // namespace xport::rust

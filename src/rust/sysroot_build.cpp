@@ -210,8 +210,8 @@ SysrootResult build_sysroot(const Toolchain& t, const SysrootInputs& in, const f
     }
   }
   auto started = std::chrono::steady_clock::now();
-  // Built in place under the lock, the stamp written last: rustc 1.63 records a JSON target by
-  // its path, so the spec must already be where users will name it (<dir>/<target>.json).
+  // Built in place under the lock, the stamp written last. rustc records a JSON target as its
+  // name plus a hash of the file's content: the spec beside the crates is the one to name.
   fs::remove_all(dir);
   fs::create_directories(result.lib_dir);
   fs::copy_file(in.spec_file, result.spec_file);

@@ -10,10 +10,12 @@ have_debian_rust || skip "Debian's rustc and rust-src are not installed (scripts
 [ -d /usr/share/cargo/registry ] && ls -d /usr/share/cargo/registry/compiler_builtins-* >/dev/null 2>&1 ||
   skip "Debian's librust-compiler-builtins-dev is not installed (scripts/install-deps.sh)"
 write_nofs_profile
+# The host (Debian 12, x86_64, glibc) is the C sysroot the program links against: `--sysroot /`
+# goes into the linker wrapper as xport cc's --sysroot.
 
 start=$(date +%s)
-echo "\$ xport rust sysroot x86_64-linux-nofs --rustc /usr/bin/rustc"
-"$XPORT" rust sysroot x86_64-linux-nofs --rustc /usr/bin/rustc >sysroot.txt 2>sysroot.err ||
+echo "\$ xport rust sysroot x86_64-linux-nofs --rustc /usr/bin/rustc --sysroot /"
+"$XPORT" rust sysroot x86_64-linux-nofs --rustc /usr/bin/rustc --sysroot / >sysroot.txt 2>sysroot.err ||
   { cat sysroot.err; fail "xport rust sysroot failed"; }
 cat sysroot.err
 echo "xport rust sysroot took $(($(date +%s) - start)) s"
@@ -26,7 +28,7 @@ done
 expect_contains "$(cat "$sysroot/xport-sysroot.json")" "compiler_builtins-0.1"
 
 # Unchanged toolchain and profile: nothing is rebuilt.
-expect_status 0 "$XPORT" rust sysroot x86_64-linux-nofs --rustc /usr/bin/rustc
+expect_status 0 "$XPORT" rust sysroot x86_64-linux-nofs --rustc /usr/bin/rustc --sysroot /
 expect_contains "$OUT" "is up to date"
 
 cat >sum.rs <<'RS'
