@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "cli/command.hpp"
+#include "driver/toolchain_links.hpp"
 #include "util/error.hpp"
 #include "util/suggest.hpp"
 #include "version.hpp"
@@ -15,24 +16,35 @@ namespace xport::cli {
 
 // One declaration per command file.
 int run_cargo(const Invocation&);
+int run_cc(const Invocation&);
 int run_check(const Invocation&);
+int run_cxx(const Invocation&);
+int run_emit(const Invocation&);
+int run_env(const Invocation&);
 int run_inspect(const Invocation&);
 int run_run(const Invocation&);
 int run_rust(const Invocation&);
 int run_sysroot(const Invocation&);
 int run_target(const Invocation&);
+int run_toolchain(const Invocation&);
 
 namespace {
 
 const Command table[] = {
+    {"c++", "compile and link C++ for a target with clang (as cc, in C++ mode)", run_cxx},
     {"cargo", "run cargo for a target: -Z build-std with the derived Rust spec", run_cargo},
+    {"cc", "compile and link C for a target with clang, the profile and the sysroot", run_cc},
     {"check", "check ELF files against a target: TLS, OS note, libraries, relocations", run_check},
+    {"emit", "write a CMake, Meson, Cargo or clang config file for a target", run_emit},
+    {"env", "print CC, CXX, AR, PKG_CONFIG_* ... for a target, for eval", run_env},
     {"inspect", "describe ELF files: class, machine, linking, OS note and version, build-id",
      run_inspect},
     {"run", "run a program built for a target: natively, under qemu-user or a runner", run_run},
     {"rust", "derived rustc target specs and core/alloc sysroots for a target", run_rust},
     {"sysroot", "import OS media as sysroots; list, show, verify and remove them", run_sysroot},
     {"target", "list, show, diff and check target profiles", run_target},
+    {"toolchain", "install <target>-cc, <target>-ar ... links for autotools and Makefiles",
+     run_toolchain},
 };
 
 void print_help(std::ostream& out) {
@@ -57,6 +69,8 @@ std::span<const Command> commands() { return table; }
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
+  if (auto as_tool = driver::tool_command_line(argv[0], args, util::current_environment()))
+    args = std::move(*as_tool); // argv[0] mode: <target>-cc is `xport cc --target <target> --`
   if (args.empty()) {
     print_help(std::cerr);
     return exit_usage;
