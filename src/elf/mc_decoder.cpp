@@ -21,6 +21,10 @@
 #include <llvm/MC/MCTargetOptions.h>
 #include <llvm/MC/TargetRegistry.h>
 #include <llvm/Support/TargetSelect.h>
+
+// Only the architectures the scan knows are linked in (src/CMakeLists.txt links their static
+// LLVM libraries, so xport does not load all of libLLVM at every start, `xport cc` included).
+#define XPORT_LLVM_TARGETS(X) X(X86) X(AArch64) X(ARM) X(RISCV)
 #include <llvm/Support/raw_ostream.h>
 
 #include "elf/names.hpp"
@@ -95,9 +99,12 @@ struct McDecoder::State {
 McDecoder::McDecoder(const ElfFile& elf, bool thumb) : state_(std::make_unique<State>()) {
   static std::once_flag initialised;
   std::call_once(initialised, [] {
-    llvm::InitializeAllTargetInfos();
-    llvm::InitializeAllTargetMCs();
-    llvm::InitializeAllDisassemblers();
+#define XPORT_INIT_TARGET(t)                                                                       \
+  LLVMInitialize##t##TargetInfo();                                                                 \
+  LLVMInitialize##t##TargetMC();                                                                   \
+  LLVMInitialize##t##Disassembler();
+    XPORT_LLVM_TARGETS(XPORT_INIT_TARGET)
+#undef XPORT_INIT_TARGET
   });
   MachineSetup setup = setup_for(elf, thumb);
   State& s = *state_;
