@@ -97,8 +97,10 @@ int run_cargo(const Invocation& inv) {
   std::vector<fs::path> files(o.profiles.profiles.begin(), o.profiles.profiles.end());
   rust::RustTarget target = rust::rust_target_of(resolved, files, o.sysroot);
   rust::Toolchain toolchain = rust::find_toolchain(o.toolchain, env);
-  rust::PreparedCargo prepared =
-      rust::prepare_cargo(toolchain, target, fs::read_symlink("/proc/self/exe"), o.cargo_args, env);
+  rust::PreparedCargo prepared = rust::prepare_cargo(
+      toolchain, target, fs::read_symlink("/proc/self/exe"), o.cargo_args, env, !o.dry_run);
+  if (!prepared.build_std_problem.empty())
+    std::cerr << "xport: warning: " << prepared.build_std_problem << "\n";
   for (const std::string& note : prepared.spec.notes)
     std::cerr << "xport: note: " << note << "\n";
   // Printed so that it can be pasted into a shell: env [-u NAME] NAME=value ... cargo ...

@@ -59,10 +59,16 @@ void require_build_std(const Toolchain& t) {
 }
 
 PreparedCargo prepare_cargo(const Toolchain& t, const RustTarget& target, const fs::path& xport,
-                            const std::vector<std::string>& user_args,
-                            const util::Environment& env) {
-  require_build_std(t);
+                            const std::vector<std::string>& user_args, const util::Environment& env,
+                            bool require) {
   PreparedCargo out;
+  try {
+    require_build_std(t);
+  } catch (const Error& e) {
+    if (require || t.cargo.empty())
+      throw;
+    out.build_std_problem = e.what();
+  }
   out.spec = derived_spec_file(t, target, xport, env);
   CargoRequest request;
   request.cargo = t.cargo;

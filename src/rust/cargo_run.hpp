@@ -21,11 +21,12 @@ void require_build_std(const Toolchain& toolchain);
 struct PreparedCargo {
   CargoPlan plan;
   SpecFile spec;
+  std::string build_std_problem; // why build-std will fail, when not `require`d (a dry run)
 };
 
 PreparedCargo prepare_cargo(const Toolchain& toolchain, const RustTarget& target,
                             const std::filesystem::path& xport,
-                            const std::vector<std::string>& user_args,
-                            const util::Environment& env);
+                            const std::vector<std::string>& user_args, const util::Environment& env,
+                            bool require = true);
 
 } // namespace xport::rust

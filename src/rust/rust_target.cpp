@@ -5,6 +5,43 @@
 #include "util/error.hpp"
 
 namespace xport::rust {
+namespace {
+
+// Spec fields that follow from the profile's own facts, so a profile says a thing once: Genode is
+// "FreeBSD, except tls-model = emulated", and its Rust spec follows without a [rust] override.
+// An explicit rust.overrides entry wins; the fallback is used when the toolchain rejects the value
+// (Rust 1.63 has no emulated TLS model: has-thread-local = false keeps std off the thread pointer).
+struct ImpliedField {
+  const char* profile_key; // where the fact is set, for error messages
+  bool (*applies)(const target::Profile&);
+  const char* spec_key;
+  nlohmann::json value;
+  nlohmann::json fallback;
+};
+
+const ImpliedField implied_fields[] = {
+    {"tls-model", [](const target::Profile& p) { return p.tls_model == target::TlsModel::emulated; },
+     "tls-model", "emulated", {{"has-thread-local", false}}},
+};
+
+void add_implied_overrides(const target::ResolvedProfile& resolved, RustTarget& t) {
+  if (!t.rust.overrides.is_object())
+    t.rust.overrides = nlohmann::json::object();
+  if (!t.rust.fallbacks.is_object())
+    t.rust.fallbacks = nlohmann::json::object();
+  for (const ImpliedField& f : implied_fields) {
+    if (!f.applies(resolved.profile) || t.rust.overrides.contains(f.spec_key))
+      continue;
+    t.rust.overrides[f.spec_key] = f.value;
+    if (!t.rust.fallbacks.contains(f.spec_key))
+      t.rust.fallbacks[f.spec_key] = f.fallback;
+    auto origin = resolved.origins.find(f.profile_key);
+    if (origin != resolved.origins.end())
+      t.origins.emplace(std::string("rust.overrides.") + f.spec_key, origin->second);
+  }
+}
+
+} // namespace
 
 RustTarget rust_target_of(const target::ResolvedProfile& resolved,
                           const std::vector<std::filesystem::path>& profile_files,
@@ -17,6 +54,7 @@ RustTarget rust_target_of(const target::ResolvedProfile& resolved,
   RustTarget t;
   t.name = p.name;
   t.rust = *p.rust;
+  add_implied_overrides(resolved, t);
   nlohmann::json fields(resolved.fields);
   t.fingerprint = digest({fields.dump()});
   for (const auto& [key, origin] : resolved.origins)

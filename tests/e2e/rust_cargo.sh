@@ -26,8 +26,23 @@ fn main() {
 }
 RS
 
-# The command xport runs, for the record.
 cd hello
+# The command xport runs, against the real cargo of each toolchain (--dry-run plans it even where
+# build-std cannot work, with a warning saying why).
+if rustup_toolchains | grep -qx nightly; then
+  expect_status 0 "$XPORT" cargo x86_64-linux-nofs --toolchain nightly --dry-run build --release
+  expect_contains "$OUT" "cargo build -Z build-std=std,panic_abort -Z json-target-spec --target "
+  expect_contains "$OUT" "--target-dir $WORK/hello/target/xport-x86_64-linux-nofs --release"
+  expect_contains "$OUT" "CARGO_PROFILE_RELEASE_PANIC=abort"
+  expect_not_contains "$OUT" "RUSTC_BOOTSTRAP=1"
+fi
+if [ -x /usr/bin/cargo ]; then
+  expect_status 0 "$XPORT" cargo x86_64-linux-nofs --rustc /usr/bin/rustc --dry-run build
+  expect_contains "$OUT" "RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1"
+  expect_contains "$OUT" "/usr/bin/cargo build -Z build-std=std,panic_abort --target "
+  expect_not_contains "$OUT" "json-target-spec"
+fi
+
 toolchains=()
 for t in $(rustup_toolchains); do toolchains+=("--toolchain $t"); done
 [ -x /usr/bin/rustc ] && toolchains+=("--rustc /usr/bin/rustc")
