@@ -136,6 +136,7 @@ void TreeWriter::add_file(const std::string& name, uint32_t mode, uint64_t decla
     throw Error("{}: cannot create '{}' in the sysroot: {}", where, physical, std::strerror(errno));
   Sha256 hash;
   uint64_t written = 0;
+  bool holes = false;
   try {
     static const char zeros[65536] = {};
     const void* block = nullptr;
@@ -153,13 +154,16 @@ void TreeWriter::add_file(const std::string& name, uint32_t mode, uint64_t decla
         hash.update(zeros, n);
         hole -= n;
       }
+      holes = holes || offset > written;
       if (offset > written && ::lseek(fd, static_cast<off_t>(offset), SEEK_SET) < 0)
         throw Error("{}: cannot seek in '{}': {}", where, physical, std::strerror(errno));
       write_all(fd, static_cast<const char*>(block), size, where);
       hash.update(block, size);
       written = offset + size;
     }
-    if (::ftruncate(fd, static_cast<off_t>(written)) != 0 ||
+    // Only a trailing hole leaves the file short of its size and needs ftruncate.
+    bool short_of_size = holes && ::lseek(fd, 0, SEEK_END) != static_cast<off_t>(written);
+    if ((short_of_size && ::ftruncate(fd, static_cast<off_t>(written)) != 0) ||
         ::fchmod(fd, (mode & 0777) | 0400) != 0)
       throw Error("{}: cannot finish '{}': {}", where, physical, std::strerror(errno));
   } catch (...) {
