@@ -11,8 +11,8 @@ target::ResolvedProfile genode() {
   r.profile.name = "x86_64-unknown-genode";
   r.profile.rust = target::RustSettings{};
   r.profile.rust->base = "x86_64-unknown-freebsd";
+  r.profile.tls_model = target::TlsModel::emulated;
   r.fields["tls-model"] = "emulated";
-  r.origins["rust.overrides.tls-model"] = {"targets/x86_64-unknown-genode.toml", 20, 13};
   r.origins["tls-model"] = {"targets/x86_64-unknown-genode.toml", 15, 1};
   return r;
 }
@@ -26,6 +26,26 @@ TEST(RustTargetOf, KeepsTheRustOriginsAndTellsTheDriverHowToFindTheProfile) {
             (std::vector<std::string>{"--target", "x86_64-unknown-genode", "--profile",
                                       "/p/genode.toml", "--sysroot", "/srv/genode-sysroot"}));
   EXPECT_EQ(rust_target_of(genode(), {}, "genode").driver_selection.back(), "genode");
+}
+
+TEST(RustTargetOf, TheSpecFollowsTheProfilesEmulatedTlsModelWithAFallback) {
+  RustTarget t = rust_target_of(genode(), {});
+  EXPECT_EQ(t.rust.overrides, (nlohmann::json{{"tls-model", "emulated"}}));
+  EXPECT_EQ(t.rust.fallbacks, (nlohmann::json{{"tls-model", {{"has-thread-local", false}}}}));
+  const target::FieldOrigin& origin = t.origins.at("rust.overrides.tls-model");
+  EXPECT_EQ(origin.line, 15); // errors point at the profile's own tls-model line
+}
+
+TEST(RustTargetOf, AnExplicitRustOverrideWinsOverTheImpliedOne) {
+  target::ResolvedProfile r = genode();
+  r.profile.rust->overrides = {{"tls-model", "global-dynamic"}, {"has-thread-local", false}};
+  RustTarget t = rust_target_of(r, {});
+  EXPECT_EQ(t.rust.overrides["tls-model"], "global-dynamic");
+  EXPECT_FALSE(t.rust.fallbacks.contains("tls-model"));
+
+  target::ResolvedProfile native = genode();
+  native.profile.tls_model = target::TlsModel::native;
+  EXPECT_TRUE(rust_target_of(native, {}).rust.overrides.empty());
 }
 
 TEST(RustTargetOf, TheFingerprintFollowsTheResolvedFields) {

@@ -41,7 +41,7 @@ TEST(Catalog, ResolvesAUserProfileThreeLevelsDeep) {
   EXPECT_EQ(r.profile.description, "Genode with a custom loader");
   ASSERT_TRUE(r.profile.rust);
   EXPECT_EQ(r.profile.rust->overrides,
-            (nlohmann::json{{"tls-model", "emulated"}, {"dynamic-linking", false}}));
+            (nlohmann::json{{"dynamic-linking", false}}));
 }
 
 TEST(Catalog, EachFieldNamesTheFileLineAndColumnThatSetItLast) {
@@ -54,8 +54,6 @@ TEST(Catalog, EachFieldNamesTheFileLineAndColumnThatSetItLast) {
   EXPECT_EQ(origin("link-flags"), "user/myos.toml:5:1");
   EXPECT_EQ(origin("rust.overrides.dynamic-linking"), "user/myos.toml:9:1");
   EXPECT_TRUE(origin("tls-model").starts_with("targets/x86_64-unknown-genode.toml:"));
-  EXPECT_TRUE(
-      origin("rust.overrides.tls-model").starts_with("targets/x86_64-unknown-genode.toml:"));
   EXPECT_TRUE(origin("llvm-triple").starts_with("targets/x86_64-unknown-freebsd.toml:"));
   EXPECT_TRUE(origin("cxx-stdlib").starts_with("targets/freebsd-base.toml:"));
 }
