@@ -34,8 +34,14 @@ struct Builder {
   bool cxx() const { return in.language == Language::cxx || user.has_cxx_input; }
   bool links() const { return user.links(); }
   bool links_executable() const { return links() && !user.shared && !user.relocatable; }
+  // A profile can make every link static (a runtime with no dynamic loader, such as the
+  // Genode-like example): its link flags count like the user's.
+  bool profile_links_statically() const {
+    return std::find(profile.link_flags.begin(), profile.link_flags.end(), "-static") !=
+           profile.link_flags.end();
+  }
   bool links_dynamic_executable() const {
-    return links_executable() && !user.static_ && !user.static_pie;
+    return links_executable() && !user.static_ && !user.static_pie && !profile_links_statically();
   }
 
   std::string in_sysroot(const std::string& relative) const {

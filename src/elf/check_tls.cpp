@@ -71,7 +71,7 @@ void check_tls(const ElfFile& elf, const ImageName& name, const CheckContext& co
                        "that uses a global guard (-mstack-protector-guard=global)"
                      : fmt::format("rebuild it for {} so TLS goes through __emutls_get_address "
                                    "(clang -femulated-tls; Rust: tls-model = \"emulated\" with "
-                                   "-Z build-std, e.g. xport cargo --target {})",
+                                   "-Z build-std, e.g. xport cargo {} build)",
                                    p.name, p.name);
       out.push_back(f);
     }

@@ -226,6 +226,16 @@ const std::vector<Case>& cases() {
        {"-static", "hw.c"},
        {"-static"},
        {"-no-pie", "-pie"}},
+      {"a profile that links statically: no PIE switch either",
+       [] {
+         Profile p = aarch64();
+         p.link_flags = {"-static"};
+         return p;
+       }(),
+       debian_cross(),
+       {"hw.c"},
+       {"-static"},
+       {"-no-pie", "-pie"}},
       {"-shared: no PIE flags",
        aarch64(),
        debian_cross(),

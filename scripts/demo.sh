@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# xport's main job on real media, step by step as a user would type it:
+#   1. targets are data: the catalog, and Genode as "FreeBSD, except tls-model = emulated";
+#   2. a sysroot imported from Debian's aarch64 packages (downloaded here), no root, no mount;
+#   3. C and C++ programs cross-compiled with xport cc / c++, inspected, checked, run under qemu;
+#   4. the Genode story: a native-TLS program is flagged by `xport check` and crashes on a runtime
+#      with no TLS area behind %fs; built for the emulated-TLS profile it runs.
+# Works in build/demo with a store of its own, so it can be run again at any time.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+export PATH="${XPORT_BIN_DIR:-$root/build/bin}:$PATH"
+demo="$root/build/demo"
+media="$root/build/demo-media" # downloads are kept between runs
+rm -rf "$demo"
+mkdir -p "$demo" "$media"
+cd "$demo"
+export XPORT_HOME="$demo/store"
+
+bold=$'\033[1m' plain=$'\033[0m'
+[ -t 1 ] || bold='' plain=''
+step() {
+  printf '\n%s$ %s%s\n' "$bold" "$*" "$plain"
+  "$@"
+}
+# A step whose non-zero exit is the point (a check with findings, a crash): shows the status.
+step_fails() {
+  printf '\n%s$ %s%s\n' "$bold" "$*" "$plain"
+  local status=0
+  "$@" || status=$?
+  [ "$status" -ne 0 ] || { echo "demo: expected '$*' to fail" >&2; exit 1; }
+  echo "(exit status $status$([ "$status" -gt 128 ] && echo ", signal $((status - 128))"))"
+}
+say() { printf '\n%s# %s%s\n' "$bold" "$*" "$plain"; }
+
+say "1. Targets are data. Genode is 'FreeBSD, except tls-model = emulated':"
+step xport target list
+step xport target diff x86_64-unknown-freebsd x86_64-unknown-genode
+
+say "2. A sysroot from real media: Debian's aarch64 packages, imported without root or mount."
+debs=(libc6-arm64-cross libc6-dev-arm64-cross linux-libc-dev-arm64-cross libgcc-12-dev-arm64-cross
+  libgcc-s1-arm64-cross libstdc++-12-dev-arm64-cross libstdc++6-arm64-cross)
+(cd "$media" && step apt-get download "${debs[@]}")
+step xport sysroot import "$media"/*.deb --target aarch64-unknown-linux-gnu
+step xport sysroot show aarch64-unknown-linux-gnu
+
+say "3. Cross-compile C and C++ for aarch64, inspect and check the binaries, run them under qemu."
+cat >hello.c <<'C'
+#include <stdio.h>
+int main(int argc, char **argv) {
+  printf("hello from C on aarch64, %d argument(s)\n", argc - 1);
+  return 0;
+}
+C
+cat >hello.cpp <<'CPP'
+#include <iostream>
+#include <string>
+#include <vector>
+int main() {
+  std::vector<std::string> words{"hello", "from", "C++", "on", "aarch64"};
+  for (const auto& w : words) std::cout << w << ' ';
+  std::cout << '\n';
+}
+CPP
+step xport cc --target aarch64-unknown-linux-gnu hello.c -o hello
+step xport c++ --target aarch64-unknown-linux-gnu hello.cpp -o hello++
+step xport inspect hello hello++
+step xport check --target aarch64-unknown-linux-gnu hello hello++
+step xport run --target aarch64-unknown-linux-gnu ./hello one two
+step xport run --target aarch64-unknown-linux-gnu ./hello++
+
+say "4. The Genode story: a runtime with no TLS area behind %fs (examples/genode-like)."
+example="$root/examples/genode-like"
+step bash "$example/build.sh" "$demo/genode-sysroot" >/dev/null
+genode=(--profile "$example/x86_64-genode-like.toml" --target x86_64-genode-like
+  --sysroot "$demo/genode-sysroot")
+say "Compiled with native TLS (as a prebuilt std would be), linked for the Genode-like runtime:"
+step xport cc --target x86_64-unknown-linux-gnu --sysroot "$demo/genode-sysroot" \
+  -c "$example/tls_counter.c" -o tls_native.o
+step xport cc "${genode[@]}" tls_native.o -o tls-native
+say "xport check explains the crash before it happens:"
+step_fails xport check "${genode[@]}" tls-native
+say "and it does crash, at the first TLS access:"
+step_fails xport run "${genode[@]}" ./tls-native
+say "Built for the profile (tls-model = emulated), it is clean and runs:"
+step xport cc "${genode[@]}" "$example/tls_counter.c" -o tls-emulated
+step xport check "${genode[@]}" tls-emulated
+step xport run "${genode[@]}" ./tls-emulated
+
+say "Done. The binaries are in $demo; the sysroot store is $XPORT_HOME."
