@@ -47,14 +47,16 @@ struct ResolvedProfile {
 
 class Catalog {
 public:
-  // Loads and validates every file; throws ProfileError (target/diagnostic.hpp, an xport::Error)
-  // listing every problem in every file, each as file:line:col: unknown keys, wrong types, bad
-  // values, unknown bases, inheritance cycles, duplicate names, unreadable files, TOML syntax.
-  // A target name may be defined once across all files.
+  // Loads and validates every user file (search path, --profile, texts); throws ProfileError
+  // (target/diagnostic.hpp, an xport::Error) listing every problem in every file, each as
+  // file:line:col: unknown keys, wrong types, bad values, unknown bases, inheritance cycles,
+  // duplicate names, unreadable files, TOML syntax. A target name may be defined once across all
+  // files, built-in ones included. Built-in files are parsed when first needed: resolve() parses
+  // the chain it walks, names() parses and checks them all (a problem there throws ProfileError).
   static Catalog load(const SearchOptions& options = {});
 
-  // Resolves a profile by name through its inheritance chain. Throws UnknownTarget (an
-  // xport::Error, with "did you mean") for a name no file defines.
+  // Resolves a profile by name through its inheritance chain, parsing only the files on it.
+  // Throws UnknownTarget (an xport::Error, with "did you mean") for a name no file defines.
   ResolvedProfile resolve(std::string_view name) const;
 
   // Sorted; abstract profiles only when asked for.

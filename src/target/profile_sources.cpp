@@ -11,8 +11,6 @@
 
 #include <fmt/format.h>
 
-#include "target/builtin_files.hpp"
-
 namespace xport::target {
 
 namespace fs = std::filesystem;
@@ -107,9 +105,6 @@ private:
 std::vector<SourceFile> gather_sources(const SearchOptions& options,
                                        std::vector<Diagnostic>& problems) {
   Gatherer gatherer(problems);
-  if (options.builtins)
-    for (const BuiltinFile& f : builtin_files())
-      gatherer.add_text(std::string(f.path), std::string(f.contents));
   if (options.user_dirs)
     for (const fs::path& dir : options.search_dirs ? *options.search_dirs : default_search_dirs())
       gatherer.add_dir(dir);
