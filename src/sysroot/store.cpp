@@ -23,15 +23,6 @@ namespace {
 
 constexpr std::string_view temp_prefix = ".tmp-";
 
-std::string utc_now() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return text;
-}
-
 std::string env(const char* name) {
   const char* value = std::getenv(name);
   return value ? value : "";
@@ -150,60 +141,6 @@ std::vector<Sysroot> Store::list() const {
     if (std::optional<Sysroot> s = find(name))
       out.push_back(std::move(*s));
   return out;
-}
-
-Sysroot Store::import(const target::Profile& profile, const ImportRequest& request,
-                      ImportObserver* observer, const std::function<void()>& on_wait) {
-  std::string name = request.name.empty() ? profile.name : request.name;
-  check_sysroot_name(name);
-  if (request.media.empty())
-    throw UsageError("no media to import; give ISO images, tar archives, .deb packages or folders");
-  std::vector<MediumSource> media;
-  for (const fs::path& p : request.media)
-    media.push_back({p.string(), p, {}});
-
-  StoreLock lock = StoreLock::acquire(lock_file(name), on_wait);
-  remove_stale_temp_folders();
-  fs::path final_dir = sysroots() / name;
-  std::error_code ec;
-  if (fs::exists(final_dir, ec) && !request.force)
-    throw Error("a sysroot named '{}' already exists in '{}'; replace it with --force, or import "
-                "under another name with --name",
-                name, dir_.string());
-
-  fs::path temp = temp_folder(name, "import");
-  fs::create_directories(temp / "root");
-  try {
-    ImportOptions options;
-    options.all = request.all;
-    options.max_member_size = request.max_member_size;
-    ImportResult result = import_media(temp / "root", media, profile, options, observer);
-    Manifest m;
-    m.name = name;
-    m.target = profile.name;
-    m.xport_version = xport::version;
-    m.imported_at = utc_now();
-    m.media = std::move(result.media);
-    m.settings = {request.all, request.max_member_size};
-    m.layout = detect_layout(temp / "root", profile);
-    m.linker_scripts = std::move(result.linker_scripts);
-    m.warnings = std::move(result.warnings);
-    m.files = std::move(result.files);
-    write_manifest(m, temp / "sysroot.json");
-    if (fs::exists(final_dir, ec)) {
-      if (::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, final_dir.c_str(), RENAME_EXCHANGE) != 0)
-        throw Error("cannot replace the sysroot '{}': {}", final_dir.string(),
-                    std::strerror(errno));
-      remove_tree(temp); // now the old tree
-    } else if (::rename(temp.c_str(), final_dir.c_str()) != 0) {
-      throw Error("cannot move the sysroot into place at '{}': {}", final_dir.string(),
-                  std::strerror(errno));
-    }
-    return Sysroot{name, final_dir / "root", final_dir, std::move(m)};
-  } catch (...) {
-    remove_tree(temp);
-    throw;
-  }
 }
 
 void Store::remove(std::string_view name) {

@@ -1,0 +1,81 @@
+// The heavy commands as the front binary (`bin/xport`) sees them: each replaces this process with
+// the full binary (libexec/xport/xport-full), which has every command. The front links neither
+// libarchive, libcrypto nor LLVM, so `xport cc` starts with only libc, libstdc++, fmt and toml++ to
+// load and bind. Linked only into the front; the full binary links the real run_* functions.
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <system_error>
+#include <unistd.h>
+#include <vector>
+
+#include "cli/command.hpp"
+#include "util/error.hpp"
+
+namespace xport::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* override_variable = "XPORT_FULL";
+constexpr const char* relative_location = "../libexec/xport/xport-full";
+
+// Where the full binary is: $XPORT_FULL, else beside this binary's real path (symlinks such as
+// <target>-cc resolved), as both the build tree and an install lay them out.
+fs::path full_binary() {
+  if (const char* set = std::getenv(override_variable); set && *set)
+    return set;
+  std::error_code ec;
+  fs::path self = fs::read_symlink("/proc/self/exe", ec);
+  if (ec)
+    throw Error("cannot find the full xport binary: /proc/self/exe is unreadable ({}); set {} to "
+                "the path of xport-full",
+                ec.message(), override_variable);
+  return (self.parent_path() / relative_location).lexically_normal();
+}
+
+// Execs `xport-full <command> <args...>`: same arguments, same environment, and, since this
+// process is replaced, the exit status and signals are the full binary's own.
+[[noreturn]] void delegate(std::string_view command, const Invocation& inv) {
+  fs::path full = full_binary();
+  std::vector<std::string> argv{full.string(), std::string(command)};
+  argv.insert(argv.end(), inv.args.begin(), inv.args.end());
+  std::vector<char*> c_argv;
+  for (std::string& a : argv)
+    c_argv.push_back(a.data());
+  c_argv.push_back(nullptr);
+  std::cout.flush();
+  std::cerr.flush();
+  ::execv(c_argv[0], c_argv.data());
+  int error = errno;
+  bool overridden = std::getenv(override_variable) && *std::getenv(override_variable);
+  throw Error("`xport {}` runs in the full xport binary, and {} {} ({}); {}", command,
+              full.string(), error == ENOENT ? "is missing" : "cannot be run", std::strerror(error),
+              overridden ? fmt::format("fix or unset {}", override_variable)
+                         : "reinstall xport (bin/xport needs libexec/xport/xport-full beside it), "
+                           "or in a build tree build it: `ninja xport_full`");
+}
+
+} // namespace
+
+int run_cargo(const Invocation& inv) {
+  delegate("cargo", inv);
+}
+int run_check(const Invocation& inv) {
+  delegate("check", inv);
+}
+int run_inspect(const Invocation& inv) {
+  delegate("inspect", inv);
+}
+int run_rust(const Invocation& inv) {
+  delegate("rust", inv);
+}
+int run_sysroot(const Invocation& inv) {
+  delegate("sysroot", inv);
+}
+
+} // namespace xport::cli

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# bin/xport is a light front: it must not load libarchive, libcrypto or LLVM, yet every command
+# works through it. The heavy ones exec libexec/xport/xport-full, found from the front's real path
+# or $XPORT_FULL, with the arguments, output and exit status untouched; a missing full binary is
+# an error that names where it was looked for and how to fix it.
+source "$(dirname "$0")/lib.sh"
+command -v readelf >/dev/null || skip "readelf (binutils) is not installed"
+cd "$WORK"
+full=$(realpath "$(dirname "$XPORT")/../libexec/xport/xport-full")
+[ -x "$full" ] || fail "no full binary beside the front at $full"
+
+step readelf -d "$XPORT"
+needed=$(readelf -d "$XPORT" | grep NEEDED)
+echo "$needed"
+for lib in libarchive libcrypto libxml2 libicu liblzma libzstd libLLVM; do
+  expect_not_contains "$needed" "$lib" "the front's DT_NEEDED"
+done
+expect_contains "$(readelf -d "$full" | grep NEEDED)" libarchive "the full binary's DT_NEEDED"
+
+help=$("$XPORT" --help)
+for c in c++ cargo cc check emit env inspect run rust sysroot target toolchain; do
+  grep -Eq "^  $c +" <<<"$help" || fail "xport --help does not list $c"
+done
+
+# Heavy commands through the front behave as the full binary does.
+step "$XPORT" inspect "$full"
+expect_status 0 "$XPORT" inspect "$full"
+front_out=$OUT
+expect_status 0 "$full" inspect "$full"
+[ "$front_out" = "$OUT" ] || fail "xport inspect through the front differs from xport-full's"
+expect_contains "$front_out" "ELF 64-bit"
+expect_status 1 "$XPORT" inspect "$WORK/absent.elf"
+expect_contains "$OUT" "absent.elf"
+expect_status 2 "$XPORT" check --target x86_64-unknown-linux-gnu --jsn "$full"
+expect_contains "$OUT" "did you mean '--json'"
+expect_status 0 "$XPORT" sysroot list --json
+python3 -m json.tool <<<"$OUT" >/dev/null || fail "sysroot list --json through the front is not JSON"
+expect_status 0 "$XPORT" rust --help
+expect_contains "$OUT" "xport rust"
+
+# Installed layout, reached through a symlink: prefix/bin/xport finds prefix/libexec/xport.
+mkdir -p prefix/bin prefix/libexec/xport links
+cp "$XPORT" prefix/bin/xport
+cp "$full" prefix/libexec/xport/xport-full
+ln -s "$WORK/prefix/bin/xport" links/xport
+expect_status 0 links/xport inspect "$full"
+[ "$front_out" = "$OUT" ] || fail "the installed front through a symlink runs another inspect"
+
+# No full binary: light commands still work, heavy ones say what is missing and what to do.
+rm prefix/libexec/xport/xport-full
+expect_status 0 prefix/bin/xport target list
+expect_status 1 prefix/bin/xport sysroot list
+expect_contains "$OUT" "$WORK/prefix/libexec/xport/xport-full is missing"
+expect_contains "$OUT" "reinstall xport"
+XPORT_FULL="$full" expect_status 0 prefix/bin/xport inspect "$full"
+XPORT_FULL=/nonexistent/xport-full expect_status 1 "$XPORT" check "$full"
+expect_contains "$OUT" "/nonexistent/xport-full is missing"
+expect_contains "$OUT" "XPORT_FULL"
+echo "PASS"
