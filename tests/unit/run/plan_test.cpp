@@ -45,7 +45,8 @@ TEST_F(PlanRun, ForeignLinuxTargetsRunUnderQemuWithTheSysrootAsPrefix) {
   Request r = request("aarch64-unknown-linux-gnu", "aarch64", "linux");
   r.profile.qemu = "aarch64";
   r.profile.dynamic_linker = "/lib/ld-linux-aarch64.so.1";
-  r.sysroot = driver::SysrootView{t.path() / "root", {}};
+  r.sysroot = driver::SysrootView{};
+  r.sysroot->root = t.path() / "root";
   Plan p = plan_run(r);
   EXPECT_EQ(p.method, Method::qemu);
   std::vector<std::string> want = {(t.path() / "bin/qemu-aarch64").string(),

@@ -39,7 +39,8 @@ TEST(SshRunner, CopiesTheProgramAndLibrariesBesideItButNotTheSysroots) {
   auto built = util::run_capture(
       {"cc", "-o", (t.path() / "p").string(), (t.path() / "p.c").string(), "-lm"});
   ASSERT_TRUE(built.ok() && built->ok()) << (built.ok() ? built->err : built.error());
-  driver::SysrootView sysroot{t.path() / "root", {}};
+  driver::SysrootView sysroot;
+  sysroot.root = t.path() / "root";
   sysroot.layout.library_dirs = {"lib"};
   t.file("root/lib/libm.so.6");
   std::vector<std::filesystem::path> files = files_to_copy(t.path() / "p", sysroot, {});

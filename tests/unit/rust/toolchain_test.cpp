@@ -58,8 +58,9 @@ TEST(FindToolchain, AnUnknownToolchainNamesWhatIsInstalled) {
     std::string m = err.what();
     EXPECT_NE(m.find("no Rust toolchain 'nightyl'"), std::string::npos) << m;
     EXPECT_NE(m.find("rustup toolchain install nightyl"), std::string::npos) << m;
-    if (have_rustup_nightly())
+    if (have_rustup_nightly()) {
       EXPECT_NE(m.find("did you mean 'nightly'"), std::string::npos) << m;
+    }
   }
 }
 
