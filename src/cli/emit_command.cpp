@@ -6,9 +6,9 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/command.hpp"
+#include "cli/integration_inputs.hpp"
 #include "cli/target_options.hpp"
 #include "driver/integration.hpp"
-#include "run/build_tool_runner.hpp"
 #include "util/error.hpp"
 
 namespace xport::cli {
@@ -45,10 +45,7 @@ int run_emit(const Invocation& inv) {
   if (auto status = parse(app, inv))
     return *status;
   target::ResolvedProfile resolved = resolve_target(target);
-  util::Environment env = util::current_environment();
-  driver::IntegrationInputs in =
-      driver::prepare_integration(resolved.profile, sysroot, target.profiles, env);
-  in.runner = run::build_tool_runner(in, target.profiles, env);
+  driver::IntegrationInputs in = integration_inputs(resolved.profile, target, sysroot);
   std::string text = chosen->write(in);
   if (output.empty() || output == "-") {
     std::cout << text;

@@ -7,9 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.hpp"
+#include "cli/integration_inputs.hpp"
 #include "cli/target_options.hpp"
 #include "driver/integration.hpp"
-#include "run/build_tool_runner.hpp"
 #include "util/process.hpp"
 
 namespace xport::cli {
@@ -26,10 +26,7 @@ int run_env(const Invocation& inv) {
   if (auto status = parse(app, inv))
     return *status;
   target::ResolvedProfile resolved = resolve_target(target);
-  util::Environment env = util::current_environment();
-  driver::IntegrationInputs in =
-      driver::prepare_integration(resolved.profile, sysroot, target.profiles, env);
-  in.runner = run::build_tool_runner(in, target.profiles, env);
+  driver::IntegrationInputs in = integration_inputs(resolved.profile, target, sysroot);
   auto vars = driver::environment_variables(in);
   if (json) {
     nlohmann::json out = nlohmann::json::object();
