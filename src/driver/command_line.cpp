@@ -214,9 +214,13 @@ RuntimeLibrary effective_runtime_library(const target::Profile& profile, const S
 EmutlsProvider emutls_provider(const target::Profile& profile, const SysrootView* sysroot,
                                const Toolchain& toolchain, const UserArgs& user) {
   bool emulated = user.emulated_tls.value_or(profile.tls_model == target::TlsModel::emulated);
-  if (!emulated || !user.links() || !user.wants_default_libs())
+  if (!emulated || !user.links() || user.chose(Aspect::all_libs))
     return EmutlsProvider::not_needed;
-  if (effective_runtime_library(profile, sysroot, toolchain) == RuntimeLibrary::compiler_rt &&
+  // -nodefaultlibs (rustc links that way) drops clang's runtime library but not the objects'
+  // calls to __emutls_get_address, which the profile's TLS model put there: the archive is then
+  // named explicitly. Only -nostdlib leaves the whole runtime to the user.
+  if (user.wants_default_libs() &&
+      effective_runtime_library(profile, sysroot, toolchain) == RuntimeLibrary::compiler_rt &&
       toolchain.compiler_rt_builtins)
     return EmutlsProvider::compiler_rt;
   if (sysroot && !sysroot->emutls_archive.empty())
@@ -242,6 +246,11 @@ CompilerCommand build_command(const CommandInputs& in) {
   b.linking();
   b.sysroot_folders();
   b.emutls_runtime();
+  if (!in.abi_note_object.empty()) {
+    if (b.user.selects_language)
+      b.back.insert(b.back.end(), {"-x", "none"});
+    b.back.push_back(in.abi_note_object);
+  }
 
   CompilerCommand out;
   out.argv = in.toolchain.launcher;

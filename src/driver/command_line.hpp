@@ -57,6 +57,7 @@ struct CommandInputs {
   const util::Environment* environment = nullptr;
   Toolchain toolchain;
   std::string own_emutls_archive; // xport's runtime for this target, when it is the provider
+  std::string abi_note_object;    // the start files' ABI note, for links that would lose it
 };
 
 struct CompilerCommand {

@@ -4,6 +4,7 @@
 // in PATH, and the store's manifest is read only to explain an error.
 #include "driver/compiler.hpp"
 
+#include "driver/abi_note.hpp"
 #include "driver/emutls_runtime.hpp"
 #include "driver/tools.hpp"
 #include "sysroot/store.hpp"
@@ -98,6 +99,9 @@ CompilerCommand plan_compiler(const CompilerRequest& request, const util::Enviro
       inputs.own_emutls_archive =
           ensure_emutls_runtime(profile, *sysroot, env, store_dir(env) / "cache").string();
   }
+  if (sysroot && link_loses_abi_note(profile, user))
+    inputs.abi_note_object =
+        ensure_abi_note_object(profile, *sysroot, env, store_dir(env) / "cache");
   return build_command(inputs);
 }
 

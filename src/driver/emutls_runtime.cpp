@@ -78,43 +78,39 @@ std::string find_sysroot_emutls(const fs::path& root, const sysroot::Layout& lay
   return "";
 }
 
-fs::path ensure_emutls_runtime(const target::Profile& profile, const SysrootView& sysroot,
-                               const util::Environment& env, const fs::path& cache_root) {
+fs::path ensure_target_object(const CachedObject& what, const target::Profile& profile,
+                              const SysrootView& sysroot, const util::Environment& env,
+                              const fs::path& cache_root) {
   FoundClang clang = find_clang(env);
   std::error_code ec;
   fs::path clang_file = fs::canonical(clang.c, ec);
   auto clang_size = ec ? 0 : fs::file_size(clang_file, ec);
   auto clang_time = ec ? fs::file_time_type{} : fs::last_write_time(clang_file, ec);
   Fnv key;
-  key.add(emutls_source())
+  key.add(what.source)
       .add(profile.llvm_triple)
       .add(clang_file.string())
       .add(std::to_string(clang_size))
       .add(std::to_string(clang_time.time_since_epoch().count()))
       .add(sysroot.root.string());
-  fs::path folder = cache_root / "emutls" / fmt::format("{}-{:016x}", profile.name, key.h);
-  fs::path archive = folder / "libxport_emutls.a";
-  if (fs::exists(archive, ec))
-    return archive;
+  fs::path folder = cache_root / what.kind / fmt::format("{}-{:016x}", profile.name, key.h);
+  fs::path result = folder / what.output;
+  if (fs::exists(result, ec))
+    return result;
 
-  fs::create_directories(cache_root / "emutls", ec);
-  fs::path scratch = cache_root / "emutls" / fmt::format(".build-{}-{}", getpid(), key.h);
+  fs::create_directories(cache_root / what.kind, ec);
+  fs::path scratch = cache_root / what.kind / fmt::format(".build-{}-{}", getpid(), key.h);
   fs::remove_all(scratch, ec);
   fs::create_directories(scratch, ec);
   if (ec)
     throw Error("cannot create the cache folder {}: {}; set XPORT_HOME to a writable folder",
                 scratch.string(), ec.message());
-  fs::path source = scratch / "emutls.c";
-  fs::path object = scratch / "emutls.o";
-  std::string text(emutls_source());
-  // The embedded text is a C++ raw string's body: drop its first (empty) line.
-  if (!text.empty() && text.front() == '\n')
-    text.erase(0, 1);
-  write_file(source, text);
+  fs::path source = scratch / what.source_name;
+  fs::path object = scratch / "object.o";
+  write_file(source, what.source);
 
-  std::vector<std::string> args = {
-      "-c", "-O2",          "-fPIC", "-fno-emulated-tls", "-fno-stack-protector", source.string(),
-      "-o", object.string()};
+  std::vector<std::string> args = what.flags;
+  args.insert(args.end(), {"-c", source.string(), "-o", object.string()});
   CommandInputs inputs;
   inputs.profile = &profile;
   inputs.sysroot = &sysroot;
@@ -126,25 +122,44 @@ fs::path ensure_emutls_runtime(const target::Profile& profile, const SysrootView
   auto compiled = util::run_capture(compile.argv, {compile.env, std::nullopt, ""});
   if (!compiled.ok() || !compiled->ok()) {
     fs::remove_all(scratch, ec);
-    throw Error("cannot build xport's emulated-TLS runtime for {} (needed because the sysroot {} "
-                "has no __emutls_get_address):\n$ {}\n{}",
+    throw Error("cannot build {} for {} against the sysroot {}:\n$ {}\n{}", what.description,
                 profile.name, sysroot.root.string(), printable_command(compile),
                 compiled.ok() ? compiled->err : compiled.error());
   }
-  fs::path ar = find_llvm_tool("llvm-ar", clang, env);
-  auto archived = util::run_capture(
-      {ar.string(), "rcs", (scratch / "libxport_emutls.a").string(), object.string()});
-  if (!archived.ok() || !archived->ok()) {
-    fs::remove_all(scratch, ec);
-    throw Error("cannot archive xport's emulated-TLS runtime with {}: {}", ar.string(),
-                archived.ok() ? archived->err : archived.error());
+  if (what.output.extension() == ".a") {
+    fs::path ar = find_llvm_tool("llvm-ar", clang, env);
+    auto archived =
+        util::run_capture({ar.string(), "rcs", (scratch / what.output).string(), object.string()});
+    if (!archived.ok() || !archived->ok()) {
+      fs::remove_all(scratch, ec);
+      throw Error("cannot archive {} with {}: {}", what.description, ar.string(),
+                  archived.ok() ? archived->err : archived.error());
+    }
+  } else {
+    fs::rename(object, scratch / what.output, ec);
   }
   fs::rename(scratch, folder, ec);
-  if (ec) // another build won the race: its archive is as good as ours
+  if (ec) // another build won the race: its result is as good as ours
     fs::remove_all(scratch, ec);
-  if (!fs::exists(archive))
-    throw Error("cannot store xport's emulated-TLS runtime in {}", folder.string());
-  return archive;
+  if (!fs::exists(result))
+    throw Error("cannot store {} in {}", what.description, folder.string());
+  return result;
+}
+
+fs::path ensure_emutls_runtime(const target::Profile& profile, const SysrootView& sysroot,
+                               const util::Environment& env, const fs::path& cache_root) {
+  std::string text(emutls_source());
+  // The embedded text is a C++ raw string's body: drop its first (empty) line.
+  if (!text.empty() && text.front() == '\n')
+    text.erase(0, 1);
+  CachedObject what{"emutls",
+                    "xport's emulated-TLS runtime (needed because the sysroot has no "
+                    "__emutls_get_address)",
+                    text,
+                    "emutls.c",
+                    "libxport_emutls.a",
+                    {"-O2", "-fPIC", "-fno-emulated-tls", "-fno-stack-protector"}};
+  return ensure_target_object(what, profile, sysroot, env, cache_root);
 }
 
 } // namespace xport::driver

@@ -53,8 +53,13 @@ struct Reader {
   void linker_words(std::string_view joined) {
     while (true) {
       auto comma = joined.find(',');
-      if (names_dynamic_linker(joined.substr(0, comma)))
+      std::string_view word = joined.substr(0, comma);
+      if (names_dynamic_linker(word))
         out.sets_dynamic_linker = true;
+      if (word == "--gc-sections" || word == "-gc-sections")
+        out.gc_sections = true;
+      else if (word == "--no-gc-sections" || word == "-no-gc-sections")
+        out.gc_sections = false;
       if (comma == std::string_view::npos)
         return;
       joined.remove_prefix(comma + 1);

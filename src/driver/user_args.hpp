@@ -27,6 +27,7 @@ struct UserArgs {
   bool relocatable = false;
   bool selects_language = false;    // -x appears: inputs the driver appends must reset it
   bool sets_dynamic_linker = false; // -Wl,--dynamic-linker=..., -Xlinker -dynamic-linker ...
+  bool gc_sections = false;         // the last of -Wl,--gc-sections / --no-gc-sections
   bool has_cxx_input = false;       // a C++ source (by extension or -x c++)
   bool has_source_input = false;    // anything clang compiles (not only objects and libraries)
   std::size_t input_count = 0;

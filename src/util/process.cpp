@@ -84,6 +84,37 @@ std::optional<std::filesystem::path> find_program(std::string_view name,
   }
 }
 
+namespace {
+
+// posix_spawn with the options' folder, environment and the caller's descriptor set-up; returns
+// posix_spawn's error number (0 on success). Consumes `actions`.
+int spawn(const std::vector<std::string>& argv, const RunOptions& options,
+          posix_spawn_file_actions_t& actions, pid_t& pid) {
+  if (options.cwd)
+    posix_spawn_file_actions_addchdir_np(&actions, options.cwd->c_str());
+  std::string program = resolve(argv[0], options.env ? &*options.env : nullptr);
+  CStrings args(argv);
+  std::optional<CStrings> envp;
+  if (options.env)
+    envp.emplace(flatten(*options.env));
+  int rc = posix_spawn(&pid, program.c_str(), &actions, nullptr, args.get(),
+                       envp ? envp->get() : environ);
+  posix_spawn_file_actions_destroy(&actions);
+  return rc;
+}
+
+void wait_for(pid_t pid, Completed& done) {
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (WIFSIGNALED(status))
+    done.signal = WTERMSIG(status);
+  else
+    done.exit_code = WEXITSTATUS(status);
+}
+
+} // namespace
+
 Result<Completed> run_capture(const std::vector<std::string>& argv, const RunOptions& options) {
   if (argv.empty())
     return fail("run_capture: empty command");
@@ -96,18 +127,8 @@ Result<Completed> run_capture(const std::vector<std::string>& argv, const RunOpt
   posix_spawn_file_actions_adddup2(&actions, in_pipe[0], 0);
   posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
   posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
-  if (options.cwd)
-    posix_spawn_file_actions_addchdir_np(&actions, options.cwd->c_str());
-
-  std::string program = resolve(argv[0], options.env ? &*options.env : nullptr);
-  CStrings args(argv);
-  std::optional<CStrings> envp;
-  if (options.env)
-    envp.emplace(flatten(*options.env));
   pid_t pid = 0;
-  int rc = posix_spawn(&pid, program.c_str(), &actions, nullptr, args.get(),
-                       envp ? envp->get() : environ);
-  posix_spawn_file_actions_destroy(&actions);
+  int rc = spawn(argv, options, actions, pid);
   close(in_pipe[0]);
   close(out_pipe[1]);
   close(err_pipe[1]);
@@ -156,13 +177,21 @@ Result<Completed> run_capture(const std::vector<std::string>& argv, const RunOpt
       }
     }
   }
-  int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  if (WIFSIGNALED(status))
-    done.signal = WTERMSIG(status);
-  else
-    done.exit_code = WEXITSTATUS(status);
+  wait_for(pid, done);
+  return done;
+}
+
+Result<Completed> run_to_stderr(const std::vector<std::string>& argv, const RunOptions& options) {
+  if (argv.empty())
+    return fail("run_to_stderr: empty command");
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, 2, 1);
+  pid_t pid = 0;
+  if (int rc = spawn(argv, options, actions, pid); rc != 0)
+    return fail("cannot run '{}': {}", argv[0], std::strerror(rc));
+  Completed done;
+  wait_for(pid, done);
   return done;
 }
 

@@ -19,22 +19,28 @@ using Environment = std::map<std::string, std::string>;
 Environment current_environment();
 
 struct Completed {
-  int exit_code = 0;   // valid when signal == 0
-  int signal = 0;      // the signal that ended the child, or 0
-  std::string out;     // standard output
-  std::string err;     // standard error
+  int exit_code = 0; // valid when signal == 0
+  int signal = 0;    // the signal that ended the child, or 0
+  std::string out;   // standard output
+  std::string err;   // standard error
   bool ok() const { return signal == 0 && exit_code == 0; }
 };
 
 struct RunOptions {
-  std::optional<Environment> env;          // nullopt: inherit
+  std::optional<Environment> env; // nullopt: inherit
   std::optional<std::filesystem::path> cwd;
-  std::string input;                       // written to the child's standard input
+  std::string input; // written to the child's standard input
 };
 
 // Runs argv (argv[0] looked up in PATH) to completion, capturing both output streams. Fails only
 // when the program cannot be started; a non-zero exit is a Completed with exit_code set.
 Result<Completed> run_capture(const std::vector<std::string>& argv, const RunOptions& options = {});
+
+// Runs argv to completion with its standard output and error both going to this process's standard
+// error, so a long build shows its progress while xport's own output stays clean. Fails only when
+// the program cannot be started.
+Result<Completed> run_to_stderr(const std::vector<std::string>& argv,
+                                const RunOptions& options = {});
 
 // Replaces this process with argv under env (argv[0] looked up in env's PATH). Returns only on
 // failure, by throwing xport::Error that names the program and the reason.

@@ -349,10 +349,24 @@ const std::vector<Case>& cases() {
        {"/cache/libxport_emutls.a"},
        Language::c,
        "/cache/libxport_emutls.a"},
-      {"emulated TLS, -nodefaultlibs: the user links the runtime",
+      {"emulated TLS, -nodefaultlibs (rustc's link): the objects still call the runtime",
        genode(),
        plain_bsd(),
+       {"-nodefaultlibs", "tls.o", "-lc", "-lgcc_s"},
+       {"/cache/libxport_emutls.a"},
+       {},
+       Language::c,
+       "/cache/libxport_emutls.a"},
+      {"emulated TLS, -nodefaultlibs with compiler-rt: the sysroot's archive by name",
+       genode(),
+       with_emutls(plain_bsd(), "/b/usr/lib/libgcc.a"),
        {"-nodefaultlibs", "tls.o"},
+       {"/b/usr/lib/libgcc.a"},
+       {}},
+      {"emulated TLS, -nostdlib: the user links the runtime",
+       genode(),
+       plain_bsd(),
+       {"-nostdlib", "tls.o"},
        {},
        {"/cache/libxport_emutls.a"},
        Language::c,
@@ -500,6 +514,10 @@ TEST(CommandLine, EmutlsProviderPrefersCompilerRtThenSysroot) {
   SysrootView none = plain_bsd();
   EXPECT_EQ(emutls_provider(genode(), &none, Toolchain{}, link), EmutlsProvider::xport_runtime);
   EXPECT_EQ(emutls_provider(freebsd(), &none, Toolchain{}, link), EmutlsProvider::not_needed);
+  // rustc links with -nodefaultlibs: clang would add no compiler-rt, so a named archive serves.
+  UserArgs rustc_link = read_user_args(std::vector<std::string>{"-nodefaultlibs", "main.o"});
+  EXPECT_EQ(emutls_provider(genode(), &m, with_rt, rustc_link), EmutlsProvider::xport_runtime);
+  EXPECT_EQ(emutls_provider(genode(), &b, with_rt, rustc_link), EmutlsProvider::sysroot);
 }
 
 } // namespace
