@@ -22,6 +22,7 @@ std::vector<Finding> check_image(const ElfFile& elf, const ImageName& name,
   check_relocations(elf, name, context, out);
   check_static_initializers(elf, name, context, out);
   check_dependencies(elf, name, context, out);
+  check_unavailable_symbols(elf, name, context, out);
   return out;
 }
 

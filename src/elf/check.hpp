@@ -41,6 +41,9 @@ void check_relocations(const ElfFile& elf, const ImageName& name, const CheckCon
                        std::vector<Finding>& out);
 void check_static_initializers(const ElfFile& elf, const ImageName& name,
                                const CheckContext& context, std::vector<Finding>& out);
+// Imports of the profile's unavailable-symbols (no sysroot needed).
+void check_unavailable_symbols(const ElfFile& elf, const ImageName& name,
+                               const CheckContext& context, std::vector<Finding>& out);
 void check_dependencies(const ElfFile& elf, const ImageName& name, const CheckContext& context,
                         std::vector<Finding>& out);
 

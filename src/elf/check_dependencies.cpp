@@ -3,6 +3,7 @@
 // their own NEEDED entries (the loader's global scope). With GNU symbol versions, a reference
 // "foo@GLIBC_2.34" is satisfied only by a definition of foo with that version, unless the
 // defining library has no version definitions at all.
+#include <algorithm>
 #include <deque>
 #include <map>
 #include <memory>
@@ -37,6 +38,28 @@ std::string searched_text(const LibrarySearch& search) {
 }
 
 } // namespace
+
+void check_unavailable_symbols(const ElfFile& elf, const ImageName& name,
+                               const CheckContext& context, std::vector<Finding>& out) {
+  const std::vector<std::string>& lacking = context.profile.unavailable_symbols;
+  if (lacking.empty() || (elf.type() != ET_EXEC && elf.type() != ET_DYN))
+    return;
+  for (const Symbol& s : elf.symbols(false)) {
+    if (s.defined() || s.name.empty() || s.bind != STB_GLOBAL ||
+        std::find(lacking.begin(), lacking.end(), s.name) == lacking.end())
+      continue;
+    Finding f = make_finding("symbol-unavailable", name.file, name.member);
+    f.symbol = std::string(s.name);
+    f.message =
+        fmt::format("imports `{}`, which the C library of {} does not define (its profile "
+                    "lists it in unavailable-symbols), although the sysroot's does: there the "
+                    "program fails to load, or when it first calls it",
+                    f.symbol, context.profile.name);
+    f.remedy = "build against a standard library or C code that does without it (an older "
+               "release of the library that calls it), or add it to the target's libc";
+    out.push_back(f);
+  }
+}
 
 void check_dependencies(const ElfFile& elf, const ImageName& name, const CheckContext& context,
                         std::vector<Finding>& out) {

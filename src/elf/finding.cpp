@@ -29,6 +29,8 @@ constexpr FindingCode codes[] = {
      "a static program has initializers its start files never call"},
     {"static-initializers-unverified", Severity::warning,
      "a stripped static program has initializers xport cannot verify"},
+    {"symbol-unavailable", Severity::warning,
+     "imports a symbol the profile says the target's C library lacks"},
     {"text-relocation", Severity::warning, "the program needs its text patched at load time"},
     {"thread-pointer-read", Severity::error,
      "reads the thread pointer on a target that provides no TLS through it"},

@@ -91,6 +91,9 @@ struct Profile {
   // Relocation type names the target's loader accepts in a linked binary (R_X86_64_RELATIVE ...);
   // empty = not declared (no check).
   std::vector<std::string> loader_relocations;
+  // Symbols the target's C library does not define although the sysroot binaries are linked
+  // against does (Genode's libc is FreeBSD's, without some of it): importing one is flagged.
+  std::vector<std::string> unavailable_symbols;
 
   std::vector<std::string> compile_flags; // extra flags for every compile
   std::vector<std::string> link_flags;    // extra flags for every link

@@ -161,6 +161,7 @@ Profile profile_from_fields(const Fields& fields) {
     p.abi_note = std::move(note);
   }
   set(fields, "loader-relocations", p.loader_relocations);
+  set(fields, "unavailable-symbols", p.unavailable_symbols);
   set(fields, "compile-flags", p.compile_flags);
   set(fields, "link-flags", p.link_flags);
   set(fields, "qemu", p.qemu);

@@ -82,6 +82,8 @@ const KeySpec keys[] = {
     S("abi-note.min-version", string, "binaries with an older version in the note are flagged"),
     S("loader-relocations", string_list,
       "relocation types the target's dynamic loader accepts; unset: not checked"),
+    S("unavailable-symbols", string_list,
+      "functions the target's C library lacks although the sysroot's defines them"),
     S("compile-flags", string_list, "extra flags for every compile"),
     S("link-flags", string_list, "extra flags for every link"),
     S("qemu", string, "qemu-user name that runs the target's Linux binaries"),

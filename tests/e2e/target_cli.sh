@@ -32,7 +32,7 @@ step "$XPORT" target diff x86_64-unknown-freebsd x86_64-unknown-genode
 diff_out=$("$XPORT" target diff x86_64-unknown-freebsd x86_64-unknown-genode)
 echo "$diff_out"
 fields=$(grep -v '^ ' <<<"$diff_out" | tr '\n' ' ')
-want="name description tls-model "
+want="name description tls-model unavailable-symbols "
 [ "$fields" = "$want" ] || fail "diff printed fields '$fields', expected '$want'"
 "$XPORT" target diff x86_64-unknown-freebsd x86_64-unknown-genode --json |
   python3 -c 'import json,sys; d=json.load(sys.stdin); assert [x["field"] for x in d["differences"]][2] == "tls-model"' ||
