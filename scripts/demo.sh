@@ -4,7 +4,10 @@
 #   2. a sysroot imported from Debian's aarch64 packages (downloaded here), no root, no mount;
 #   3. C and C++ programs cross-compiled with xport cc / c++, inspected, checked, run under qemu;
 #   4. the Genode story: a native-TLS program is flagged by `xport check` and crashes on a runtime
-#      with no TLS area behind %fs; built for the emulated-TLS profile it runs.
+#      with no TLS area behind %fs; built for the emulated-TLS profile it runs;
+#   5. the same story in Rust with a real standard library and FreeBSD 13.2's real base.txz (from
+#      ../shared/media or $XPORT_TEST_MEDIA): std built from source for the Genode profile, checked
+#      clean, while the FreeBSD build of the same crate is flagged with std's functions named.
 # Works in build/demo with a store of its own, so it can be run again at any time.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -85,5 +88,39 @@ say "Built for the profile (tls-model = emulated), it is clean and runs:"
 step xport cc "${genode[@]}" "$example/tls_counter.c" -o tls-emulated
 step xport check "${genode[@]}" tls-emulated
 step xport run "${genode[@]}" ./tls-emulated
+
+base=${XPORT_TEST_MEDIA:-$root/../shared/media}/freebsd-13.2-amd64-base.txz
+if [ -f "$base" ] && [ -d /usr/lib/rustlib/src/rust/library/vendor ]; then
+  say "5. Rust with a real std on FreeBSD 13.2's real base: Genode, then plain FreeBSD."
+  step xport sysroot import "$base" --target x86_64-unknown-genode
+  step xport sysroot import "$base" --target x86_64-unknown-freebsd
+  mkdir -p counter/src
+  printf '[package]\nname = "counter"\nversion = "0.1.0"\nedition = "2021"\n' >counter/Cargo.toml
+  cat >counter/src/main.rs <<'RS'
+use std::cell::Cell;
+thread_local!(static COUNT: Cell<u64> = Cell::new(0));
+fn main() {
+    let workers: Vec<_> = (1..=4u64)
+        .map(|i| std::thread::spawn(move || { for _ in 0..i * 1000 { COUNT.with(|c| c.set(c.get() + 1)); } COUNT.with(|c| c.get()) }))
+        .collect();
+    println!("{:?}", workers.into_iter().map(|w| w.join().unwrap()).collect::<Vec<_>>());
+}
+RS
+  cd counter
+  say "std is built from rust-web-src once per target (offline), then cached:"
+  step xport cargo x86_64-unknown-genode --rustc /usr/bin/rustc build --release
+  step xport cargo x86_64-unknown-freebsd --rustc /usr/bin/rustc build --release
+  program=release/counter
+  step xport inspect target/xport-x86_64-unknown-genode/x86_64-unknown-genode/$program
+  say "Built for Genode: no thread-pointer read; one import Genode's libc lacks:"
+  step xport check --target x86_64-unknown-genode --sysroot x86_64-unknown-genode \
+    target/xport-x86_64-unknown-genode/x86_64-unknown-genode/$program
+  say "Built with FreeBSD's std and run on Genode: the Rust 1.77 crash, named before it runs:"
+  step_fails xport check --target x86_64-unknown-genode --sysroot x86_64-unknown-genode \
+    target/xport-x86_64-unknown-freebsd/x86_64-unknown-freebsd/$program
+  cd "$demo"
+else
+  say "5. (skipped: no $base, or no Rust library source with vendored crates: apt-get install rustc-web cargo-web rust-web-src)"
+fi
 
 say "Done. The binaries are in $demo; the sysroot store is $XPORT_HOME."

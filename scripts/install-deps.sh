@@ -16,9 +16,9 @@ packages=(
   qemu-user xorriso libarchive-tools file binutils python3 musl-dev musl-tools
   # tests: build systems driven through xport, GNU ld for riscv64 (lld 14 cannot relax RISC-V)
   meson binutils-riscv64-linux-gnu
-  # Rust: Debian's rustc 1.63 with its library source, and compiler_builtins' source for
-  # `xport rust sysroot` (docs/rust.md)
-  rustc cargo rust-src librust-compiler-builtins-dev
+  # Rust 1.96 with its library source and the vendored crates std needs, so `xport cargo` builds
+  # std from source offline (docs/rust.md); they replace Debian's rustc/cargo/rust-src 1.63
+  rustc-web cargo-web rust-web-src
   # benchmarks
   hyperfine
 )

@@ -8,6 +8,8 @@
 
 #include "cli/command.hpp"
 #include "cli/target_options.hpp"
+#include "driver/toolchain_links.hpp"
+#include "run/build_tool_runner.hpp"
 #include "rust/cargo_run.hpp"
 #include "rust/rust_target.hpp"
 #include "util/error.hpp"
@@ -21,10 +23,12 @@ constexpr const char* usage =
     "usage: xport cargo TARGET [--toolchain NAME | --rustc PATH] [--profile FILE]...\n"
     "                   [--sysroot NAME|PATH] [--dry-run]\n"
     "                   CARGO-COMMAND [CARGO-ARGS...]\n\n"
-    "Runs the toolchain's cargo for TARGET: -Z build-std (std,panic_abort, or core,alloc for a\n"
-    "profile without std), --target <the spec from 'xport rust spec TARGET'>, --target-dir\n"
-    "target/xport-TARGET in the workspace, panic=abort where the profile says so, and\n"
-    "RUSTC_BOOTSTRAP=1 for a toolchain that is not a nightly.\n\n"
+    "Runs the toolchain's cargo for TARGET: --target <the spec from 'xport rust spec TARGET'>,\n"
+    "the standard library built from the toolchain's source for that spec (once, with cargo\n"
+    "-Z build-std, offline when the source vendors its dependencies; then cached) as rustc's\n"
+    "--sysroot, --target-dir target/xport-TARGET in the workspace, xport run as the runner,\n"
+    "panic=abort where the profile says so, and RUSTC_BOOTSTRAP=1 for a toolchain that is not\n"
+    "a nightly.\n\n"
     "options:\n"
     "  --toolchain NAME  a rustup toolchain (nightly, stable, 1.80.0...)\n"
     "  --rustc PATH      a rustc by path (its cargo is the one beside it)\n"
@@ -97,8 +101,16 @@ int run_cargo(const Invocation& inv) {
   std::vector<fs::path> files(o.profiles.profiles.begin(), o.profiles.profiles.end());
   rust::RustTarget target = rust::rust_target_of(resolved, files, o.sysroot);
   rust::Toolchain toolchain = rust::find_toolchain(o.toolchain, env);
-  rust::PreparedCargo prepared = rust::prepare_cargo(
-      toolchain, target, fs::read_symlink("/proc/self/exe"), o.cargo_args, env, !o.dry_run);
+  std::optional<fs::path> runner_sysroot;
+  if (!o.sysroot.empty())
+    runner_sysroot =
+        o.sysroot.find('/') != std::string::npos ? fs::absolute(o.sysroot) : fs::path(o.sysroot);
+  std::vector<std::string> runner = run::build_tool_runner(
+      driver::self_path(), resolved.profile, runner_sysroot, o.profiles.profiles, env);
+  if (!runner.empty() && runner.back() == "--")
+    runner.pop_back(); // cargo's runner gets the program first: nothing to keep apart
+  rust::PreparedCargo prepared = rust::prepare_cargo(toolchain, target, driver::self_path(),
+                                                     o.cargo_args, env, runner, !o.dry_run);
   if (!prepared.build_std_problem.empty())
     std::cerr << "xport: warning: " << prepared.build_std_problem << "\n";
   for (const std::string& note : prepared.spec.notes)
@@ -113,9 +125,27 @@ int run_cargo(const Invocation& inv) {
   }
   words.insert(words.end(), prepared.plan.argv.begin(), prepared.plan.argv.end());
   std::string line = util::shell_join(words);
+  bool std_ready = rust::std_sysroot_ready(prepared.std_build);
   if (o.dry_run) {
-    std::cout << line << "\n";
+    rust::CargoPlan std_plan = rust::plan_std_build(
+        prepared.std_build, prepared.std_build.dir.parent_path() / ".build-<pid>/workspace",
+        prepared.std_build.dir.parent_path() / ".build-<pid>/target", env);
+    std::cout << fmt::format("# the standard library for {}, {} {}:\n", target.name,
+                             std_ready ? "already built (so not run now) into"
+                                       : "built once, before the build, into",
+                             prepared.std_build.dir.string())
+              << util::shell_join(std_plan.argv) << "\n"
+              << line << "\n";
     return exit_ok;
+  }
+  if (!std_ready) {
+    std::cerr << fmt::format("xport: building the standard library for {} with {} (once for this "
+                             "toolchain and spec) into {}\n",
+                             target.name, toolchain.describe(), prepared.std_build.dir.string());
+    rust::StdSysroot built = rust::ensure_std_sysroot(prepared.std_build, env);
+    if (built.built)
+      std::cerr << fmt::format("xport: built the standard library for {} in {:.1f} s\n",
+                               target.name, built.seconds);
   }
   std::cerr << "xport: running " << line << "\n";
   util::exec(prepared.plan.argv, prepared.plan.env);

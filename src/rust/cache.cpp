@@ -1,8 +1,10 @@
 // The Rust cache folder, digests for its keys, and atomic writes into it.
 #include "rust/cache.hpp"
 
+#include <fcntl.h>
 #include <fstream>
 #include <sstream>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include "sysroot/sha256.hpp"
@@ -57,6 +59,18 @@ std::string read_file(const fs::path& file) {
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
+}
+
+FolderLock::FolderLock(const fs::path& file) {
+  fs::create_directories(file.parent_path());
+  fd_ = open(file.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0644);
+  if (fd_ < 0 || flock(fd_, LOCK_EX) != 0)
+    throw Error("cannot lock {}: check that the folder is writable", file.string());
+}
+
+FolderLock::~FolderLock() {
+  if (fd_ >= 0)
+    close(fd_);
 }
 
 } // namespace xport::rust

@@ -27,4 +27,17 @@ void write_file_atomically(const std::filesystem::path& file, std::string_view c
 
 std::string read_file(const std::filesystem::path& file);
 
+// An exclusive lock on `file` (created with its folder when missing), held for the object's
+// lifetime: one build of a cached folder at a time, across processes.
+class FolderLock {
+public:
+  explicit FolderLock(const std::filesystem::path& file);
+  ~FolderLock();
+  FolderLock(const FolderLock&) = delete;
+  FolderLock& operator=(const FolderLock&) = delete;
+
+private:
+  int fd_ = -1;
+};
+
 } // namespace xport::rust

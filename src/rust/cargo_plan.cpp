@@ -2,8 +2,10 @@
 #include "rust/cargo_plan.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "util/error.hpp"
 #include "util/suggest.hpp"
@@ -25,7 +27,43 @@ bool has_option(const std::vector<std::string>& args, const std::string& name) {
   return false;
 }
 
+// The std built for the spec reaches rustc and rustdoc as --sysroot, added to the flags the user
+// already gives rather than replacing them: cargo uses only the first of CARGO_ENCODED_RUSTFLAGS,
+// RUSTFLAGS and the config files' rustflags, so xport extends whichever is in force, and through
+// --config (merged with the config files' target.<T>.rustflags) when neither variable is set.
+// With --target, cargo applies these flags to target units only: build scripts and proc macros
+// keep the host's std.
+void add_sysroot_flags(const CargoRequest& r, CargoPlan& plan) {
+  plan.env = r.env;
+  const std::string dir = r.std_sysroot.string();
+  auto extend = [&](const std::string& name, char separator) {
+    auto it = plan.env.find(name);
+    if (it == plan.env.end() || it->second.empty())
+      return false;
+    it->second += fmt::format("{}--sysroot{}{}", separator, separator, dir);
+    plan.env_changes.push_back(name + "=" + it->second);
+    return true;
+  };
+  if (!extend("CARGO_ENCODED_RUSTFLAGS", '\x1f') && !extend("RUSTFLAGS", ' '))
+    plan.argv.insert(plan.argv.end(),
+                     {"--config", fmt::format("target.{}.rustflags=[\"--sysroot\", {}]",
+                                              r.target_name, nlohmann::json(dir).dump())});
+  if (!extend("CARGO_ENCODED_RUSTDOCFLAGS", '\x1f') && !extend("RUSTDOCFLAGS", ' ')) {
+    plan.env["RUSTDOCFLAGS"] = "--sysroot " + dir;
+    plan.env_changes.push_back("RUSTDOCFLAGS=--sysroot " + dir);
+  }
+}
+
 } // namespace
+
+std::string cargo_target_variable(const std::string& target, const std::string& key) {
+  std::string name = "CARGO_TARGET_";
+  for (char c : target)
+    name += std::isalnum(static_cast<unsigned char>(c))
+                ? static_cast<char>(std::toupper(static_cast<unsigned char>(c)))
+                : '_';
+  return name + "_" + key;
+}
 
 const std::vector<std::string>& cargo_build_subcommands() {
   static const std::vector<std::string> names = {"bench", "build", "check",   "clippy", "doc",
@@ -55,8 +93,7 @@ CargoPlan plan_cargo(const CargoRequest& r) {
                      r.target_name);
 
   CargoPlan plan;
-  plan.argv = {r.cargo.string(), r.user_args.front(), "-Z",
-               r.has_std ? "build-std=std,panic_abort" : "build-std=core,alloc"};
+  plan.argv = {r.cargo.string(), r.user_args.front()};
   if (r.json_target_spec_flag)
     plan.argv.insert(plan.argv.end(), {"-Z", "json-target-spec"});
   plan.argv.insert(plan.argv.end(), {"--target", r.spec_file.string()});
@@ -65,9 +102,9 @@ CargoPlan plan_cargo(const CargoRequest& r) {
     plan.argv.insert(
         plan.argv.end(),
         {"--target-dir", (r.workspace_root / "target" / ("xport-" + r.target_name)).string()});
+  add_sysroot_flags(r, plan);
   plan.argv.insert(plan.argv.end(), rest.begin(), rest.end());
 
-  plan.env = r.env;
   auto set = [&](const std::string& name, const std::string& value) {
     plan.env[name] = value;
     plan.env_changes.push_back(name + "=" + value);
@@ -86,6 +123,9 @@ CargoPlan plan_cargo(const CargoRequest& r) {
     set("CARGO_PROFILE_DEV_PANIC", "abort");
     set("CARGO_PROFILE_RELEASE_PANIC", "abort");
   }
+  std::string runner_variable = cargo_target_variable(r.target_name, "RUNNER");
+  if (!r.runner.empty() && !r.env.contains(runner_variable))
+    set(runner_variable, fmt::format("{}", fmt::join(r.runner, " ")));
   return plan;
 }
 

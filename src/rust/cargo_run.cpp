@@ -60,7 +60,7 @@ void require_build_std(const Toolchain& t) {
 
 PreparedCargo prepare_cargo(const Toolchain& t, const RustTarget& target, const fs::path& xport,
                             const std::vector<std::string>& user_args, const util::Environment& env,
-                            bool require) {
+                            const std::vector<std::string>& runner, bool require) {
   PreparedCargo out;
   try {
     require_build_std(t);
@@ -79,7 +79,9 @@ PreparedCargo prepare_cargo(const Toolchain& t, const RustTarget& target, const 
   request.json_target_spec_flag = cargo_wants_json_target_spec(t, env);
   request.spec_file = out.spec.file;
   request.target_name = target.name;
-  request.has_std = target.rust.has_std;
+  out.std_build = std_build_of(t, target, out.spec, request.json_target_spec_flag, env);
+  request.std_sysroot = out.std_build.dir;
+  request.runner = runner;
   request.panic = target.rust.panic;
   request.workspace_root = workspace_root(t, env);
   request.user_args = user_args;

@@ -3,9 +3,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <fcntl.h>
-#include <sys/file.h>
-#include <unistd.h>
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -47,23 +44,6 @@ void add_candidates(const fs::path& dir, std::vector<fs::path>& out) {
         fs::exists(entry.path() / "Cargo.toml"))
       out.push_back(entry.path());
 }
-
-// A lock file held for the lifetime of the object.
-class FolderLock {
-public:
-  explicit FolderLock(const fs::path& file) {
-    fs::create_directories(file.parent_path());
-    fd_ = open(file.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0644);
-    if (fd_ < 0 || flock(fd_, LOCK_EX) != 0)
-      throw Error("cannot lock {}: check that the folder is writable", file.string());
-  }
-  ~FolderLock() { close(fd_); }
-  FolderLock(const FolderLock&) = delete;
-  FolderLock& operator=(const FolderLock&) = delete;
-
-private:
-  int fd_ = -1;
-};
 
 } // namespace
 

@@ -80,3 +80,12 @@ fetch_debs() {
     ln -sf "$cache"/"${p}"_*.deb "$dir/"
   done
 }
+
+# real_media FILE: the path of a real OS medium from ../shared/media (or $XPORT_TEST_MEDIA); skips
+# the scenario, saying so, only when that folder is absent.
+real_media() {
+  local dir=${XPORT_TEST_MEDIA:-$XPORT_SOURCE_DIR/../shared/media}
+  [ -d "$dir" ] || skip "no real OS media: $dir is absent (set XPORT_TEST_MEDIA)"
+  [ -f "$dir/$1" ] || fail "$dir has no $1"
+  echo "$dir/$1"
+}

@@ -1,6 +1,6 @@
-# cargo test runs a crate's own tests through the runner from `xport emit cargo` (xport run): on
-# the host's target here, and cross-built for aarch64 under qemu when a Rust toolchain with an
-# aarch64-unknown-linux-gnu standard library is installed (else that half is skipped, saying why).
+# cargo test runs a crate's own tests through xport run: on the host's target with the runner
+# from `xport emit cargo`, and for aarch64 with `xport cargo`, which builds std for it and sets the
+# same runner, under qemu.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/run_lib.bash"
 command -v cargo >/dev/null || skip "cargo is not installed"
@@ -53,23 +53,46 @@ echo "$out"
 expect_contains "$out" "signal: 6, SIGABRT"
 expect_contains "$out" "xport run --target $host"
 
-# aarch64: needs a prebuilt standard library for the target (no rust-src, no network here for
-# -Z build-std).
-toolchain=
-for t in $(rustup toolchain list 2>/dev/null | awk '{print $1}'); do
-  if rustup +"$t" target list --installed 2>/dev/null | grep -qx "$arm64_target"; then
-    toolchain=$t
-    break
-  fi
-done
-[ -n "$toolchain" ] || skip "host half passed; the aarch64 half needs a Rust standard library for" \
-  "$arm64_target, and no installed toolchain has one (rustup target list --installed:" \
-  "$(rustup target list --installed 2>/dev/null | tr '\n' ' ')); install it with" \
-  "'rustup target add $arm64_target' (-Z build-std would need rust-src and the network)"
-
+# aarch64: `xport cargo aarch64-unknown-linux-gnu test` builds std for aarch64 from the
+# toolchain's source (once, shared with every later build), links the test binary with xport cc
+# against Debian's arm64 sysroot, and runs it under qemu-aarch64 through xport run: a passing
+# test, a should_panic test, a test that runs on aarch64, and a failing test reported as failing.
+source "$(dirname "$0")/rust_lib.bash"
+require_vendored_rust
 import_arm64_sysroot
-step "$XPORT" emit cargo --target $arm64_target -o arm64.toml
-out=$(run_cargo_tests $arm64_target arm64.toml +"$toolchain" 2>&1) || fail "cargo test for aarch64 failed: $out"
-echo "$out"
-expect_contains "$out" "test result: ok. 2 passed"
-echo "ok: cargo test ran the crate's tests through xport run, on the host and for aarch64"
+cat >probe/src/lib.rs <<'RUST'
+pub fn add(a: i32, b: i32) -> i32 { a + b }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn adds() { assert_eq!(super::add(3, 4), 7); }
+
+    #[test]
+    fn runs_on_aarch64() { assert_eq!(std::env::consts::ARCH, "aarch64"); }
+
+    #[test]
+    #[should_panic(expected = "out of range")]
+    fn panics() { let v: Vec<u8> = Vec::new(); if v.get(3).is_none() { panic!("index 3 out of range"); } }
+
+    #[test]
+    fn fails() { assert_eq!(super::add(2, 2), 5, "two and two"); }
+}
+RUST
+cd probe
+status=0
+out=$("$XPORT" cargo $arm64_target --rustc "$RUSTC_1_96" test 2>&1) || status=$?
+echo "$out" | grep -vE '^\s+Compiling ' | tail -40
+[ $status -ne 0 ] || fail "cargo test passed although one test fails"
+expect_contains "$out" "CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_RUNNER="
+expect_contains "$out" "test tests::adds ... ok"
+expect_contains "$out" "test tests::runs_on_aarch64 ... ok"
+expect_contains "$out" "test tests::panics - should panic ... ok"
+expect_contains "$out" "test tests::fails ... FAILED"
+expect_contains "$out" "two and two"
+expect_contains "$out" "test result: FAILED. 3 passed; 1 failed"
+file target/xport-$arm64_target/$arm64_target/debug/deps/probe-* | grep -q "ARM aarch64" ||
+  fail "the test binary is not an aarch64 program"
+expect_status 0 "$XPORT" cargo $arm64_target --rustc "$RUSTC_1_96" test -- --skip fails
+expect_contains "$OUT" "test result: ok. 3 passed; 0 failed"
+echo "ok: cargo test ran the crate's tests through xport run, on the host and for aarch64 under qemu"

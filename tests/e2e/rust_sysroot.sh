@@ -1,40 +1,37 @@
 #!/usr/bin/env bash
-# `xport rust sysroot` with Debian's rustc 1.63 and its rust-src: core, compiler_builtins (from
-# Debian's librust-compiler-builtins-dev) and alloc built with rustc alone for a derived x86_64
-# Linux profile; a no_std + alloc program built against that sysroot and linked by `xport cc`
+# `xport rust sysroot` with Debian's rustc 1.96 (rustc-web) and its rust-web-src: core,
+# compiler_builtins (the library's own, library/compiler-builtins) and alloc built with rustc alone
+# for a derived x86_64 Linux profile with emulated TLS; a no_std + alloc program built against that sysroot and linked by `xport cc`
 # (the spec's linker) runs and prints its result. The sysroot is cached across runs.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/rust_lib.bash"
 cd "$WORK"
-have_debian_rust || skip "Debian's rustc and rust-src are not installed (scripts/install-deps.sh)"
-[ -d /usr/share/cargo/registry ] && ls -d /usr/share/cargo/registry/compiler_builtins-* >/dev/null 2>&1 ||
-  skip "Debian's librust-compiler-builtins-dev is not installed (scripts/install-deps.sh)"
+require_vendored_rust
 write_nofs_profile
 # The host (Debian 12, x86_64, glibc) is the C sysroot the program links against: `--sysroot /`
 # goes into the linker wrapper as xport cc's --sysroot.
 
 start=$(date +%s)
-echo "\$ xport rust sysroot x86_64-linux-nofs --rustc /usr/bin/rustc --sysroot /"
-"$XPORT" rust sysroot x86_64-linux-nofs --rustc /usr/bin/rustc --sysroot / >sysroot.txt 2>sysroot.err ||
+echo "\$ xport rust sysroot x86_64-linux-nofs --rustc $RUSTC_1_96 --sysroot /"
+"$XPORT" rust sysroot x86_64-linux-nofs --rustc "$RUSTC_1_96" --sysroot / >sysroot.txt 2>sysroot.err ||
   { cat sysroot.err; fail "xport rust sysroot failed"; }
 cat sysroot.err
 echo "xport rust sysroot took $(($(date +%s) - start)) s"
 sysroot=$(cat sysroot.txt)
-expect_contains "$(cat sysroot.err)" "has-thread-local = false"
+expect_contains "$(cat "$sysroot/x86_64-linux-nofs.json")" '"tls-model": "emulated"'
 for crate in core compiler_builtins alloc; do
   ls "$sysroot"/lib/rustlib/x86_64-linux-nofs/lib/lib${crate}-*.rlib >/dev/null ||
     fail "no lib$crate rlib in $sysroot"
 done
-expect_contains "$(cat "$sysroot/xport-sysroot.json")" "compiler_builtins-0.1"
+expect_contains "$(cat "$sysroot/xport-sysroot.json")" "library/compiler-builtins/compiler-builtins"
 
 # Unchanged toolchain and profile: nothing is rebuilt.
-expect_status 0 "$XPORT" rust sysroot x86_64-linux-nofs --rustc /usr/bin/rustc --sysroot /
+expect_status 0 "$XPORT" rust sysroot x86_64-linux-nofs --rustc "$RUSTC_1_96" --sysroot /
 expect_contains "$OUT" "is up to date"
 
 cat >sum.rs <<'RS'
 #![no_std]
 #![no_main]
-#![feature(alloc_error_handler)]
 extern crate alloc;
 use alloc::{format, string::String, vec::Vec};
 use core::alloc::{GlobalAlloc, Layout};
@@ -57,8 +54,6 @@ static ALLOCATOR: Libc = Libc;
 
 #[panic_handler]
 fn panic(_: &core::panic::PanicInfo) -> ! { unsafe { abort() } }
-#[alloc_error_handler]
-fn out_of_memory(_: Layout) -> ! { unsafe { abort() } }
 
 #[no_mangle]
 pub extern "C" fn main(_argc: i32, _argv: *const *const u8) -> i32 {
@@ -68,8 +63,8 @@ pub extern "C" fn main(_argc: i32, _argv: *const *const u8) -> i32 {
     0
 }
 RS
-export RUSTC_BOOTSTRAP=1 # alloc_error_handler is unstable in 1.63
-step /usr/bin/rustc --edition 2021 -O -C panic=abort --sysroot "$sysroot" \
+export RUSTC_BOOTSTRAP=1 # a JSON target is unstable
+step "$RUSTC_1_96" -Z unstable-options --edition 2021 -O -C panic=abort --sysroot "$sysroot" \
   --target "$sysroot/x86_64-linux-nofs.json" sum.rs -o sum
 file sum
 expect_contains "$(./sum)" "sum of squares 1..10 = 385"

@@ -20,6 +20,7 @@ CargoRequest nightly_linux() {
   r.target_name = "x86_64-linux-notls";
   r.panic = "unwind";
   r.workspace_root = "/src/hello";
+  r.std_sysroot = "/cache/std/x86_64-linux-notls-k";
   r.user_args = {"build", "--release"};
   r.env = {{"PATH", "/usr/bin"}, {"RUSTC_BOOTSTRAP", "1"}};
   return r;
@@ -27,16 +28,60 @@ CargoRequest nightly_linux() {
 
 TEST(PlanCargo, NightlyStdUnwind) {
   CargoPlan p = plan_cargo(nightly_linux());
-  EXPECT_EQ(p.argv, (Argv{"/tc/bin/cargo", "build", "-Z", "build-std=std,panic_abort", "--target",
-                          "/cache/specs/k/x86_64-linux-notls.json", "--target-dir",
-                          "/src/hello/target/xport-x86_64-linux-notls", "--release"}));
+  EXPECT_EQ(p.argv,
+            (Argv{"/tc/bin/cargo", "build", "--target", "/cache/specs/k/x86_64-linux-notls.json",
+                  "--target-dir", "/src/hello/target/xport-x86_64-linux-notls", "--config",
+                  "target.x86_64-linux-notls.rustflags=[\"--sysroot\", "
+                  "\"/cache/std/x86_64-linux-notls-k\"]",
+                  "--release"}));
   EXPECT_EQ(p.env.at("RUSTC"), "/tc/bin/rustc");
   EXPECT_EQ(p.env.at("RUSTDOC"), "/tc/bin/rustdoc");
+  EXPECT_EQ(p.env.at("RUSTDOCFLAGS"), "--sysroot /cache/std/x86_64-linux-notls-k");
   EXPECT_EQ(p.env.count("RUSTC_BOOTSTRAP"), 0u) << "a nightly needs no bootstrap override";
   EXPECT_EQ(p.env.count("CARGO_PROFILE_RELEASE_PANIC"), 0u);
   EXPECT_EQ(p.env.at("PATH"), "/usr/bin");
   EXPECT_EQ(p.env_changes,
-            (Argv{"RUSTC=/tc/bin/rustc", "RUSTDOC=/tc/bin/rustdoc", "-RUSTC_BOOTSTRAP"}));
+            (Argv{"RUSTDOCFLAGS=--sysroot /cache/std/x86_64-linux-notls-k", "RUSTC=/tc/bin/rustc",
+                  "RUSTDOC=/tc/bin/rustdoc", "-RUSTC_BOOTSTRAP"}));
+}
+
+TEST(PlanCargo, SysrootExtendsTheUsersFlagsInsteadOfReplacingThem) {
+  CargoRequest r = nightly_linux();
+  r.env["RUSTFLAGS"] = "-C target-cpu=native";
+  CargoPlan p = plan_cargo(r);
+  EXPECT_EQ(p.env.at("RUSTFLAGS"),
+            "-C target-cpu=native --sysroot /cache/std/x86_64-linux-notls-k");
+  EXPECT_EQ(std::count(p.argv.begin(), p.argv.end(), "--config"), 0)
+      << "RUSTFLAGS wins over config files: --sysroot goes there";
+
+  r = nightly_linux();
+  r.env["CARGO_ENCODED_RUSTFLAGS"] = "-Cdebuginfo=1";
+  r.env["RUSTDOCFLAGS"] = "--cfg docsrs";
+  p = plan_cargo(r);
+  EXPECT_EQ(p.env.at("CARGO_ENCODED_RUSTFLAGS"),
+            "-Cdebuginfo=1\x1f--sysroot\x1f/cache/std/x86_64-linux-notls-k");
+  EXPECT_EQ(p.env.at("RUSTDOCFLAGS"), "--cfg docsrs --sysroot /cache/std/x86_64-linux-notls-k");
+}
+
+TEST(PlanCargo, RunnerIsXportRunUnlessTheUserSetOne) {
+  CargoRequest r = nightly_linux();
+  r.target_name = "aarch64-unknown-linux-gnu";
+  r.runner = {"/opt/xport/bin/xport", "run", "--target", "aarch64-unknown-linux-gnu"};
+  CargoPlan p = plan_cargo(r);
+  EXPECT_EQ(p.env.at("CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_RUNNER"),
+            "/opt/xport/bin/xport run --target aarch64-unknown-linux-gnu");
+  r.env["CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_RUNNER"] = "my-board";
+  EXPECT_EQ(plan_cargo(r).env.at("CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_RUNNER"), "my-board");
+  r.runner.clear();
+  r.env.clear();
+  EXPECT_EQ(plan_cargo(r).env.count("CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_RUNNER"), 0u);
+}
+
+TEST(PlanCargo, TargetVariableNames) {
+  EXPECT_EQ(cargo_target_variable("x86_64-unknown-genode", "LINKER"),
+            "CARGO_TARGET_X86_64_UNKNOWN_GENODE_LINKER");
+  EXPECT_EQ(cargo_target_variable("thumbv7em-none-eabihf", "RUNNER"),
+            "CARGO_TARGET_THUMBV7EM_NONE_EABIHF_RUNNER");
 }
 
 TEST(PlanCargo, StableToolchainGetsRustcBootstrap) {
@@ -55,21 +100,16 @@ TEST(PlanCargo, PanicAbortProfileSetsCargosPanicForDevAndRelease) {
   CargoPlan p = plan_cargo(r);
   EXPECT_EQ(p.env.at("CARGO_PROFILE_DEV_PANIC"), "abort");
   EXPECT_EQ(p.env.at("CARGO_PROFILE_RELEASE_PANIC"), "abort");
-  EXPECT_EQ(p.argv[3], "build-std=std,panic_abort");
-}
-
-TEST(PlanCargo, ProfileWithoutStdBuildsCoreAndAlloc) {
-  CargoRequest r = nightly_linux();
-  r.has_std = false;
-  EXPECT_EQ(plan_cargo(r).argv[3], "build-std=core,alloc");
 }
 
 TEST(PlanCargo, NewCargoGetsJsonTargetSpecFlagBeforeTarget) {
   CargoRequest r = nightly_linux();
   r.json_target_spec_flag = true;
   CargoPlan p = plan_cargo(r);
-  EXPECT_EQ(Argv(p.argv.begin() + 2, p.argv.begin() + 7),
-            (Argv{"-Z", "build-std=std,panic_abort", "-Z", "json-target-spec", "--target"}));
+  EXPECT_EQ(Argv(p.argv.begin() + 2, p.argv.begin() + 5),
+            (Argv{"-Z", "json-target-spec", "--target"}));
+  EXPECT_EQ(std::count(p.argv.begin(), p.argv.end(), "build-std=std,panic_abort"), 0)
+      << "std comes prebuilt through --sysroot";
 }
 
 TEST(PlanCargo, KeepsTheUsersTargetDirFromArgsOrEnvironment) {
