@@ -12,6 +12,7 @@
 #include "elf/summary.hpp"
 #include "elf/thread_pointer.hpp"
 #include "util/error.hpp"
+#include "util/json_text.hpp"
 
 namespace {
 
@@ -20,7 +21,7 @@ void exercise(const std::string& name, std::span<const uint8_t> bytes) {
     xport::elf::ElfFile elf(name, bytes);
     xport::elf::Summary summary = xport::elf::summarize(elf);
     (void)summary.describe();
-    (void)summary.to_json().dump();
+    (void)xport::util::json_text(summary.to_json());
     (void)elf.symbols(true);
     (void)elf.symbols(false);
     xport::elf::ScanOptions options;

@@ -10,6 +10,7 @@
 #include "cli/integration_inputs.hpp"
 #include "cli/target_options.hpp"
 #include "driver/integration.hpp"
+#include "util/json_text.hpp"
 #include "util/process.hpp"
 
 namespace xport::cli {
@@ -32,7 +33,7 @@ int run_env(const Invocation& inv) {
     nlohmann::json out = nlohmann::json::object();
     for (const auto& [name, value] : vars)
       out[name] = value;
-    std::cout << out.dump(2) << "\n";
+    std::cout << util::json_text(out) << "\n";
     return exit_ok;
   }
   for (const auto& [name, value] : vars)

@@ -10,6 +10,7 @@
 #include "elf/input.hpp"
 #include "elf/summary.hpp"
 #include "util/error.hpp"
+#include "util/json_text.hpp"
 
 namespace xport::cli {
 
@@ -53,7 +54,7 @@ int run_inspect(const Invocation& inv) {
     }
   }
   if (json)
-    std::cout << out.dump(2) << "\n";
+    std::cout << util::json_text(out) << "\n";
   return status;
 }
 

@@ -14,6 +14,7 @@
 #include "run/plan.hpp"
 #include "run/ssh_runner.hpp"
 #include "util/error.hpp"
+#include "util/json_text.hpp"
 
 namespace xport::cli {
 namespace {
@@ -92,7 +93,7 @@ int run_run(const Invocation& inv) {
   run::Plan plan = run::plan_run(request);
   if (print_command) {
     if (json)
-      std::cout << run::to_json(plan).dump(2) << "\n";
+      std::cout << util::json_text(run::to_json(plan)) << "\n";
     else
       std::cout << util::shell_join(plan.argv) << "\n";
     return exit_ok;

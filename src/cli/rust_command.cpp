@@ -14,6 +14,7 @@
 #include "rust/spec_store.hpp"
 #include "rust/sysroot_build.hpp"
 #include "util/error.hpp"
+#include "util/json_text.hpp"
 #include "util/suggest.hpp"
 
 namespace xport::cli {
@@ -79,14 +80,13 @@ int run_spec(Common& c, const std::string& output) {
   if (!output.empty())
     rust::write_file_atomically(output, text);
   if (c.json) {
-    std::cout << json{{"target", ctx.target.name},
-                      {"toolchain", ctx.toolchain.describe()},
-                      {"release", ctx.toolchain.release},
-                      {"file", output.empty() ? spec.file.string() : output},
-                      {"cached", spec.from_cache},
-                      {"notes", spec.notes},
-                      {"spec", spec.spec}}
-                     .dump(2)
+    std::cout << util::json_text(json{{"target", ctx.target.name},
+                                      {"toolchain", ctx.toolchain.describe()},
+                                      {"release", ctx.toolchain.release},
+                                      {"file", output.empty() ? spec.file.string() : output},
+                                      {"cached", spec.from_cache},
+                                      {"notes", spec.notes},
+                                      {"spec", spec.spec}})
               << "\n";
   } else if (output.empty()) {
     std::cout << text;
@@ -127,11 +127,14 @@ int run_sysroot(Common& c, const std::vector<std::string>& crates, const std::st
                      : fs::absolute(output);
   rust::SysrootResult built = rust::build_sysroot(ctx.toolchain, in, dir, ctx.env);
   if (c.json) {
-    std::cout << json{{"target", ctx.target.name}, {"toolchain", ctx.toolchain.describe()},
-                      {"sysroot", built.dir},      {"lib-dir", built.lib_dir},
-                      {"spec", built.spec_file},   {"crates", crate_ids},
-                      {"rebuilt", built.rebuilt},  {"seconds", built.seconds}}
-                     .dump(2)
+    std::cout << util::json_text(json{{"target", ctx.target.name},
+                                      {"toolchain", ctx.toolchain.describe()},
+                                      {"sysroot", built.dir},
+                                      {"lib-dir", built.lib_dir},
+                                      {"spec", built.spec_file},
+                                      {"crates", crate_ids},
+                                      {"rebuilt", built.rebuilt},
+                                      {"seconds", built.seconds}})
               << "\n";
     return exit_ok;
   }

@@ -14,6 +14,7 @@
 #include "target/diagnostic.hpp"
 #include "target/diff.hpp"
 #include "util/error.hpp"
+#include "util/json_text.hpp"
 
 namespace xport::cli {
 namespace {
@@ -64,7 +65,7 @@ int run_list(const TargetOptions& options, bool all, bool as_json) {
                     std::string(to_string(p.tls_model)), p.description});
   }
   if (as_json) {
-    std::cout << out.dump(2) << "\n";
+    std::cout << util::json_text(out) << "\n";
     return exit_ok;
   }
   std::size_t w0 = 6, w1 = 11, w2 = 9;
@@ -95,7 +96,7 @@ int run_show(const TargetOptions& options, const std::string& name, bool as_json
                 {"inherits", chain},
                 {"abstract", r.abstract},
                 {"fields", fields}};
-    std::cout << out.dump(2) << "\n";
+    std::cout << util::json_text(out) << "\n";
     return exit_ok;
   }
   std::cout << fmt::format("target:   {}{}\n", name, r.abstract ? " (abstract)" : "");
@@ -129,7 +130,7 @@ int run_diff(const TargetOptions& options, const std::string& a, const std::stri
                       {"b", d.b ? *d.b : json(nullptr)},
                       {"a-set-by", d.a_origin ? origin_json(*d.a_origin) : json(nullptr)},
                       {"b-set-by", d.b_origin ? origin_json(*d.b_origin) : json(nullptr)}});
-    std::cout << json{{"a", a}, {"b", b}, {"differences", list}}.dump(2) << "\n";
+    std::cout << util::json_text(json{{"a", a}, {"b", b}, {"differences", list}}) << "\n";
     return exit_ok;
   }
   if (differences.empty()) {
@@ -198,7 +199,7 @@ int run_check(const TargetOptions& options, const std::string& file, bool as_jso
                 {"targets", defined},
                 {"problems", problems},
                 {"problems-in-other-files", others.size()}};
-    std::cout << out.dump(2) << "\n";
+    std::cout << util::json_text(out) << "\n";
     return mine.empty() ? exit_ok : exit_failed;
   }
   for (const target::Diagnostic& d : mine)

@@ -16,6 +16,7 @@
 #include "driver/toolchain_links.hpp"
 #include "driver/tools.hpp"
 #include "util/error.hpp"
+#include "util/json_text.hpp"
 
 namespace xport::cli {
 namespace {
@@ -142,7 +143,7 @@ int run_toolchain(const Invocation& inv) {
     nlohmann::json out = {{"target", resolved.profile.name}, {"dir", fs::absolute(dir).string()}};
     for (const fs::path& l : links)
       out["links"].push_back(l.string());
-    std::cout << out.dump(2) << "\n";
+    std::cout << util::json_text(out) << "\n";
   } else {
     std::cout << "installed " << links.size() << " tools for " << resolved.profile.name << " in "
               << fs::absolute(dir).string() << " (" << resolved.profile.name << "-cc, "

@@ -8,9 +8,11 @@
 #include <gtest/gtest.h>
 
 #include "elf/archive.hpp"
+#include "elf/check.hpp"
 #include "elf/elf_file.hpp"
 #include "elf/summary.hpp"
 #include "elf/thread_pointer.hpp"
+#include "util/json_text.hpp"
 
 namespace xport::elf {
 namespace {
@@ -22,13 +24,36 @@ std::vector<uint8_t> slurp(const fs::path& p) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
+// A profile on which every check runs: thread-pointer reads, TLS, notes, relocations and
+// unavailable symbols are all judged.
+CheckContext strict_context() {
+  CheckContext c;
+  c.profile.name = "x86_64-strict";
+  c.profile.arch = "x86_64";
+  c.profile.pointer_width = 64;
+  c.profile.tls_model = target::TlsModel::emulated;
+  c.profile.thread_pointer = target::ThreadPointer::fs;
+  c.profile.abi_note = target::AbiNote{"FreeBSD", 1, target::NoteVersionEncoding::freebsd, "12.0"};
+  c.profile.loader_relocations = {"R_X86_64_RELATIVE"};
+  c.profile.unavailable_symbols = {"puts"};
+  c.threads = 1;
+  return c;
+}
+
+// Everything inspect and check do with an image, JSON printing included, as the commands do it
+// (names from the file need not be UTF-8).
 void read_everything(const std::string& name, std::span<const uint8_t> bytes) {
   ElfFile elf(name, bytes);
   Summary s = summarize(elf);
-  (void)s.to_json().dump();
+  (void)util::json_text(s.to_json());
+  (void)s.describe();
   (void)elf.symbols(true);
   if (thread_pointer_register(elf.machine()).size())
     (void)find_thread_pointer_reads(elf, ScanOptions{1});
+  nlohmann::json findings = nlohmann::json::array();
+  for (const Finding& f : check_image(elf, {name, ""}, strict_context()))
+    findings.push_back(f.to_json());
+  (void)util::json_text(findings);
 }
 
 TEST(Reader, CorpusIsReadOrRejectedWithFileAndOffset) {
@@ -56,6 +81,24 @@ TEST(Reader, CorpusIsReadOrRejectedWithFileAndOffset) {
   }
   EXPECT_GE(valid, 8u);
   EXPECT_GE(rejected, 50u);
+}
+
+TEST(Reader, NamesThatAreNotUtf8ReachJsonReplacedNotAsAnException) {
+  fs::path corpus = fs::path(XPORT_SOURCE_DIR) / "fuzz/corpus/elf";
+  for (const char* file : {"nonutf8-names.valid.o", "tls-nonutf8-function.valid"}) {
+    std::vector<uint8_t> bytes = slurp(corpus / file);
+    ElfFile elf(file, bytes);
+    std::vector<Finding> findings = check_image(elf, {file, ""}, strict_context());
+    nlohmann::json all = nlohmann::json::array();
+    for (const Finding& f : findings)
+      all.push_back(f.to_json());
+    std::string text;
+    ASSERT_NO_THROW(text = util::json_text(all)) << file;
+    if (std::string(file) == "tls-nonutf8-function.valid") {
+      EXPECT_NE(text.find("g\uFFFDt"), std::string::npos)
+          << "the function is named, its bad byte replaced by U+FFFD: " << text;
+    }
+  }
 }
 
 TEST(Reader, ArchiveMembersAreNamedAfterTheArchive) {
