@@ -9,26 +9,15 @@
 
 #include "cli/command.hpp"
 #include "cli/target_options.hpp"
+#include "driver/compiler.hpp"
 #include "elf/check.hpp"
 #include "elf/input.hpp"
-#include "sysroot/store.hpp"
 #include "util/error.hpp"
+#include "util/json_text.hpp"
 #include "util/suggest.hpp"
 
 namespace xport::cli {
 namespace {
-
-// --sysroot: a folder, or the name of a sysroot in the store.
-std::filesystem::path sysroot_folder(const std::string& given) {
-  if (std::filesystem::is_directory(given))
-    return given;
-  sysroot::Store store = sysroot::Store::open();
-  if (std::optional<sysroot::Sysroot> found = store.find(given))
-    return found->root;
-  throw UsageError("--sysroot {}: neither a folder nor a sysroot in the store {}; see 'xport "
-                   "sysroot list'",
-                   given, store.dir().string());
-}
 
 void check_codes(const std::vector<std::string>& given, std::string_view option) {
   std::vector<std::string> known;
@@ -58,7 +47,9 @@ int run_check(const Invocation& inv) {
   std::string sysroot;
   bool json = false;
   app.add_option("files", files, "ELF files or .a archives (each member is checked)")->required();
-  app.add_option("--sysroot", sysroot, "sysroot folder or store name to look NEEDED libraries up");
+  app.add_option("--sysroot", sysroot,
+                 "sysroot folder or store name to look NEEDED libraries up; default: the store's "
+                 "sysroot named like the target, as xport cc uses");
   app.add_option("--only", only, "report only these finding codes (repeatable)");
   app.add_option("--ignore", ignore, "do not report these finding codes (repeatable)");
   app.add_flag("--json", json, "print the findings as JSON");
@@ -69,8 +60,9 @@ int run_check(const Invocation& inv) {
 
   elf::CheckContext context;
   context.profile = resolve_target(target).profile;
-  if (!sysroot.empty())
-    context.sysroot = sysroot_folder(sysroot);
+  // The same sysroot xport cc links against: --sysroot, else the store's named like the target.
+  if (auto view = driver::open_sysroot(sysroot, context.profile, util::current_environment()))
+    context.sysroot = view->root;
 
   std::vector<elf::Finding> findings;
   for (const std::string& file : files) {
@@ -99,17 +91,24 @@ int run_check(const Invocation& inv) {
   });
   if (json) {
     nlohmann::json out = {{"target", context.profile.name},
+                          {"sysroot", context.sysroot ? nlohmann::json(context.sysroot->string())
+                                                      : nlohmann::json(nullptr)},
                           {"errors", errors},
                           {"findings", nlohmann::json::array()}};
     for (const elf::Finding& f : findings)
       out["findings"].push_back(f.to_json());
-    std::cout << out.dump(2) << "\n";
+    std::cout << util::json_text(out) << "\n";
   } else {
     for (const elf::Finding& f : findings)
       std::cout << f.to_text() << "\n";
-    std::cout << fmt::format("{} finding{} ({} error{}) for {}\n", findings.size(),
-                             findings.size() == 1 ? "" : "s", errors, errors == 1 ? "" : "s",
-                             context.profile.name);
+    std::cout << fmt::format(
+        "{} finding{} ({} error{}) for {}{}\n", findings.size(), findings.size() == 1 ? "" : "s",
+        errors, errors == 1 ? "" : "s", context.profile.name,
+        context.sysroot
+            ? fmt::format(", libraries and symbols against {}", context.sysroot->string())
+            : fmt::format("; libraries and symbols not checked: no sysroot (import "
+                          "one as '{}' or pass --sysroot)",
+                          context.profile.name));
   }
   return errors ? exit_failed : exit_ok;
 }

@@ -37,6 +37,15 @@ std::string searched_text(const LibrarySearch& search) {
   return text;
 }
 
+// How the library was most likely asked for: "libz.so.1" -> "-lz"; any other name as it is
+// ("ld-linux.so.2", "c", names shorter than "lib" itself).
+std::string link_option_for(const std::string& lib) {
+  auto so = lib.find(".so");
+  if (lib.starts_with("lib") && so != std::string::npos && so > 3)
+    return "-l" + lib.substr(3, so - 3);
+  return lib;
+}
+
 } // namespace
 
 void check_unavailable_symbols(const ElfFile& elf, const ImageName& name,
@@ -103,8 +112,8 @@ void check_dependencies(const ElfFile& elf, const ImageName& name, const CheckCo
             fmt::format("needs {} (DT_NEEDED), which is not in the sysroot {} (searched {})", lib,
                         root.string(), searched_text(search));
         f.remedy = fmt::format("import a sysroot that contains {} (xport sysroot import), or "
-                               "link without -l{}",
-                               lib, lib.substr(3, lib.find(".so") - 3));
+                               "link without {}",
+                               lib, link_option_for(lib));
         out.push_back(f);
       }
       continue;
