@@ -13,6 +13,8 @@
 // - NetBSD.cpp (/usr/libexec/ld.elf_so), OpenBSD.cpp (/usr/libexec/ld.so, compiler-rt, PIE).
 #include "driver/clang_defaults.hpp"
 
+#include "target/platform.hpp"
+
 namespace xport::driver {
 namespace {
 
@@ -40,33 +42,11 @@ const ClangOsFacts facts[] = {
      RuntimeLibrary::compiler_rt, true},
 };
 
-// Linux::getDynamicLinker, by architecture, for glibc and musl.
-struct LinuxLoader {
-  std::string_view arch;
-  std::string_view glibc;
-  std::string_view musl_arch; // /lib/ld-musl-<musl_arch>.so.1
-};
-constexpr LinuxLoader linux_loaders[] = {
-    {"aarch64", "/lib/ld-linux-aarch64.so.1", "aarch64"},
-    {"arm", "/lib/ld-linux.so.3", "arm"},
-    {"armv7", "/lib/ld-linux-armhf.so.3", "armhf"},
-    {"i686", "/lib/ld-linux.so.2", "i386"},
-    {"riscv64", "/lib/ld-linux-riscv64-lp64d.so.1", "riscv64"},
-    {"x86_64", "/lib64/ld-linux-x86-64.so.2", "x86_64"},
-};
-
 constexpr std::pair<std::string_view, std::string_view> bsd_loaders[] = {
     {"dragonfly", "/usr/libexec/ld-elf.so.2"},
     {"freebsd", "/libexec/ld-elf.so.1"},
     {"netbsd", "/usr/libexec/ld.elf_so"},
     {"openbsd", "/usr/libexec/ld.so"},
-};
-
-// getMultiarchTriple: the architecture's Debian name; only arm distinguishes the float ABI.
-constexpr std::pair<std::string_view, std::string_view> multiarch_names[] = {
-    {"aarch64", "aarch64-linux-gnu"}, {"arm", "arm-linux-gnueabi"},
-    {"armv7", "arm-linux-gnueabihf"}, {"i686", "i386-linux-gnu"},
-    {"riscv64", "riscv64-linux-gnu"}, {"x86_64", "x86_64-linux-gnu"},
 };
 
 } // namespace
@@ -79,29 +59,23 @@ const ClangOsFacts* clang_os_facts(std::string_view os) {
 }
 
 std::string clang_dynamic_linker(const target::Profile& profile) {
-  if (profile.os == "linux") {
-    for (const LinuxLoader& l : linux_loaders) {
-      if (l.arch != profile.arch)
-        continue;
-      if (profile.env == "musl")
-        return "/lib/ld-musl-" + std::string(l.musl_arch) + ".so.1";
-      return std::string(l.glibc);
-    }
-    return "";
-  }
+  if (profile.os == "linux") // Linux::getDynamicLinker: the platform table's loaders
+    return target::linux_dynamic_linker(profile);
   for (const auto& [os, loader] : bsd_loaders)
     if (os == profile.os)
       return std::string(loader);
   return "";
 }
 
+// Linux::getMultiarchTriple: the Debian name with a "gnu" environment (clang 14 knows no musl
+// tuples); 32-bit ARM takes its float ABI from the environment.
 std::string clang_multiarch(const target::Profile& profile) {
-  if (profile.os != "linux")
+  const target::ArchFacts* arch = target::arch_facts(profile.arch);
+  if (profile.os != "linux" || !arch)
     return "";
-  for (const auto& [arch, name] : multiarch_names)
-    if (arch == profile.arch)
-      return std::string(name);
-  return "";
+  if (arch->name == "arm")
+    return target::hard_float(profile) ? "arm-linux-gnueabihf" : "arm-linux-gnueabi";
+  return std::string(arch->multiarch) + "-linux-gnu";
 }
 
 } // namespace xport::driver

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "target/platform.hpp"
 #include "version.hpp"
 
 namespace xport::driver {
@@ -21,10 +22,6 @@ constexpr std::pair<std::string_view, std::string_view> cmake_systems[] = {
     {"dragonfly", "DragonFly"}, {"freebsd", "FreeBSD"}, {"linux", "Linux"},
     {"netbsd", "NetBSD"},       {"openbsd", "OpenBSD"},
 };
-constexpr std::pair<std::string_view, std::string_view> meson_cpu_families[] = {
-    {"aarch64", "aarch64"}, {"armv7", "arm"},     {"i686", "x86"},
-    {"riscv64", "riscv64"}, {"x86_64", "x86_64"},
-};
 
 template <std::size_t N>
 std::string lookup(const std::pair<std::string_view, std::string_view> (&table)[N],
@@ -33,6 +30,11 @@ std::string lookup(const std::pair<std::string_view, std::string_view> (&table)[
     if (k == key)
       return std::string(v);
   return std::string(fallback);
+}
+
+std::string meson_cpu_family(const std::string& arch) {
+  const target::ArchFacts* facts = target::arch_facts(arch);
+  return facts ? std::string(facts->meson_cpu_family) : arch;
 }
 
 std::string tool(const IntegrationInputs& in, std::string_view suffix) {
@@ -181,7 +183,7 @@ std::string emit_meson(const IntegrationInputs& in) {
   }
   out += "\n[host_machine]\n";
   out += fmt::format("system = '{}'\n", p.os);
-  out += fmt::format("cpu_family = '{}'\n", lookup(meson_cpu_families, p.arch, p.arch));
+  out += fmt::format("cpu_family = '{}'\n", meson_cpu_family(p.arch));
   out += fmt::format("cpu = '{}'\n", p.arch);
   out += fmt::format("endian = '{}'\n", p.endian == target::Endian::little ? "little" : "big");
   return out;

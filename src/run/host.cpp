@@ -1,40 +1,16 @@
-// Host detection and the architecture names qemu-user uses for each profile architecture.
+// Host detection, and the qemu-user program for a profile's architecture (from the platform
+// table, target/platform.hpp).
 #include "run/host.hpp"
 
 #include <algorithm>
 #include <sys/utsname.h>
 
+#include "target/platform.hpp"
+
 namespace xport::run {
-namespace {
-
-struct NamePair {
-  std::string_view from;
-  std::string_view to;
-};
-
-// uname -m spellings that differ from the profile's `arch`.
-constexpr NamePair machine_aliases[] = {
-    {"amd64", "x86_64"}, {"arm64", "aarch64"}, {"armv7l", "arm"},
-    {"i386", "i686"},    {"i486", "i686"},     {"i586", "i686"},
-};
-
-// Profile architectures whose qemu-user binary is named differently (qemu's linux-user targets).
-constexpr NamePair qemu_names[] = {
-    {"i386", "i386"},           {"i486", "i386"},   {"i586", "i386"},
-    {"i686", "i386"},           {"powerpc", "ppc"}, {"powerpc64", "ppc64"},
-    {"powerpc64le", "ppc64le"}, {"armv7", "arm"},   {"thumbv7", "arm"},
-};
-
-std::string_view lookup(std::span<const NamePair> table, std::string_view name) {
-  auto it =
-      std::find_if(table.begin(), table.end(), [&](const NamePair& p) { return p.from == name; });
-  return it == table.end() ? name : it->to;
-}
-
-} // namespace
 
 std::string profile_arch(std::string_view machine) {
-  return std::string(lookup(machine_aliases, machine));
+  return target::canonical_arch(machine);
 }
 
 Host current_host() {
@@ -62,7 +38,8 @@ std::string qemu_program(std::string_view arch, std::string_view configured) {
   if (!configured.empty())
     return configured.starts_with("qemu-") ? std::string(configured)
                                            : "qemu-" + std::string(configured);
-  return "qemu-" + std::string(lookup(qemu_names, arch));
+  const target::ArchFacts* facts = target::arch_facts(arch);
+  return "qemu-" + std::string(facts ? facts->qemu : arch);
 }
 
 } // namespace xport::run

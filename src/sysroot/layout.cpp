@@ -8,6 +8,8 @@
 #include <charconv>
 #include <system_error>
 
+#include "target/platform.hpp"
+
 namespace xport::sysroot {
 namespace fs = std::filesystem;
 namespace {
@@ -132,19 +134,7 @@ std::string highest_version_child(const fs::path& root, const std::string& paren
 } // namespace
 
 std::string debian_triplet(const target::Profile& profile) {
-  if (profile.os != "linux")
-    return "";
-  static constexpr std::array<std::pair<const char*, const char*>, 4> renames = {{
-      {"i686", "i386"},
-      {"i586", "i386"},
-      {"armv7", "arm"},
-      {"powerpc64le", "powerpc64le"},
-  }};
-  std::string arch = profile.arch;
-  for (auto [from, to] : renames)
-    if (arch == from)
-      arch = to;
-  return arch + "-linux-" + (profile.env.empty() ? "gnu" : profile.env);
+  return target::debian_multiarch(profile);
 }
 
 Layout detect_layout(const fs::path& root, const target::Profile& profile) {

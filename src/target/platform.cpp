@@ -1,0 +1,79 @@
+// The architecture table (see platform.hpp).
+#include "target/platform.hpp"
+
+#include <algorithm>
+
+namespace xport::target {
+namespace {
+
+constexpr std::string_view x86_64_aliases[] = {"amd64", "x86-64"};
+constexpr std::string_view aarch64_aliases[] = {"arm64", "armv8"};
+constexpr std::string_view arm_aliases[] = {"armv7", "armv7l",  "armv7a", "armhf",
+                                            "armel", "thumbv7", "armv6"};
+constexpr std::string_view i686_aliases[] = {"i386", "i486", "i586", "x86"};
+constexpr std::string_view riscv64_aliases[] = {"riscv64gc"};
+constexpr std::string_view s390x_aliases[] = {"systemz"};
+constexpr std::string_view powerpc64le_aliases[] = {"ppc64le", "ppc64el"};
+
+constexpr ArchFacts table[] = {
+    {"x86_64", x86_64_aliases, 62, true, false, "x86_64", "/lib64/ld-linux-x86-64.so.2", "",
+     "x86_64", "", "x86_64", "x86_64"},
+    {"aarch64", aarch64_aliases, 183, true, false, "aarch64", "/lib/ld-linux-aarch64.so.1", "",
+     "aarch64", "", "aarch64", "aarch64"},
+    {"arm", arm_aliases, 40, false, false, "arm", "/lib/ld-linux.so.3", "/lib/ld-linux-armhf.so.3",
+     "arm", "armhf", "arm", "arm"},
+    {"i686", i686_aliases, 3, false, false, "i386", "/lib/ld-linux.so.2", "", "i386", "", "i386",
+     "x86"},
+    {"riscv64", riscv64_aliases, 243, true, false, "riscv64", "/lib/ld-linux-riscv64-lp64d.so.1",
+     "", "riscv64", "", "riscv64", "riscv64"},
+    {"s390x", s390x_aliases, 22, true, true, "s390x", "/lib/ld64.so.1", "", "s390x", "", "s390x",
+     "s390x"},
+    {"powerpc64le", powerpc64le_aliases, 21, true, false, "powerpc64le", "/lib64/ld64.so.2", "",
+     "powerpc64le", "", "ppc64le", "ppc64"},
+};
+
+} // namespace
+
+std::span<const ArchFacts> architectures() {
+  return table;
+}
+
+const ArchFacts* arch_facts(std::string_view name) {
+  for (const ArchFacts& a : table)
+    if (a.name == name || std::find(a.aliases.begin(), a.aliases.end(), name) != a.aliases.end())
+      return &a;
+  return nullptr;
+}
+
+std::string canonical_arch(std::string_view name) {
+  const ArchFacts* a = arch_facts(name);
+  return std::string(a ? a->name : name);
+}
+
+bool hard_float(const Profile& p) {
+  return p.env.ends_with("hf");
+}
+
+std::string debian_multiarch(const Profile& p) {
+  if (p.os != "linux")
+    return "";
+  const ArchFacts* a = arch_facts(p.arch);
+  std::string prefix = a ? std::string(a->multiarch) : p.arch;
+  return prefix + "-linux-" + (p.env.empty() ? "gnu" : p.env);
+}
+
+std::string linux_dynamic_linker(const Profile& p) {
+  const ArchFacts* a = arch_facts(p.arch);
+  if (p.os != "linux" || !a)
+    return "";
+  bool hf = hard_float(p);
+  if (p.env.starts_with("musl")) {
+    std::string_view arch =
+        hf && !a->musl_arch_hard_float.empty() ? a->musl_arch_hard_float : a->musl_arch;
+    return "/lib/ld-musl-" + std::string(arch) + ".so.1";
+  }
+  return std::string(hf && !a->glibc_loader_hard_float.empty() ? a->glibc_loader_hard_float
+                                                               : a->glibc_loader);
+}
+
+} // namespace xport::target

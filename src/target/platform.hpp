@@ -1,0 +1,56 @@
+// One table of architecture facts that every part asks instead of keeping its own: the spellings
+// of an architecture (a profile's `arch`, uname -m, Debian's and LLVM's names), its ELF machine,
+// Debian's multiarch name, the glibc and musl dynamic linkers, the qemu-user program and Meson's
+// CPU family. Adding an architecture is one row here (mold's per-arch constexpr structs are the
+// model).
+//
+// Sources: the System V psABI supplements (ELF machines), Debian's multiarch tuples
+// (https://wiki.debian.org/Multiarch/Tuples), clang 14's Linux::getMultiarchTriple and
+// Linux::getDynamicLinker (clang/lib/Driver/ToolChains/Linux.cpp), musl's arch/*/reloc.h
+// (LDSO_ARCH), qemu's linux-user targets, Meson's reference table of CPU families.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "target/profile.hpp"
+
+namespace xport::target {
+
+struct ArchFacts {
+  std::string_view name;                     // a profile's `arch`
+  std::span<const std::string_view> aliases; // other spellings of the same architecture
+  uint16_t elf_machine;
+  bool is_64;
+  bool big_endian;
+  std::string_view multiarch; // Debian's tuple starts "<multiarch>-linux-"
+  std::string_view glibc_loader;
+  std::string_view glibc_loader_hard_float; // "" = the same
+  std::string_view musl_arch;               // /lib/ld-musl-<musl_arch>.so.1
+  std::string_view musl_arch_hard_float;    // "" = the same
+  std::string_view qemu;                    // qemu-<qemu>
+  std::string_view meson_cpu_family;
+};
+
+// Every row, in the order of the table.
+std::span<const ArchFacts> architectures();
+
+// The row for an architecture by its name or any alias ("armv7l", "arm64", "amd64"), or nullptr.
+const ArchFacts* arch_facts(std::string_view name_or_alias);
+
+// The architecture's name for any of its spellings, or the spelling itself when it is unknown.
+std::string canonical_arch(std::string_view name_or_alias);
+
+// 32-bit ARM's float ABI is the environment's: gnueabihf and musleabihf are hard-float.
+bool hard_float(const Profile& profile);
+
+// Debian's multiarch tuple of a Linux profile: "aarch64-linux-gnu", "arm-linux-gnueabihf",
+// "x86_64-linux-musl"; "" for other operating systems.
+std::string debian_multiarch(const Profile& profile);
+
+// The dynamic linker of a Linux profile's C library (glibc or musl); "" when unknown.
+std::string linux_dynamic_linker(const Profile& profile);
+
+} // namespace xport::target

@@ -1,0 +1,58 @@
+#include <set>
+
+#include <gtest/gtest.h>
+
+#include "load_helpers.hpp"
+#include "target/catalog.hpp"
+#include "target/platform.hpp"
+
+namespace xport::target {
+namespace {
+
+TEST(Platform, EveryArchitectureIsOneRowAndEverySpellingNamesOneRow) {
+  std::set<std::string_view> seen;
+  for (const ArchFacts& a : architectures()) {
+    EXPECT_TRUE(seen.insert(a.name).second) << a.name;
+    for (std::string_view alias : a.aliases)
+      EXPECT_TRUE(seen.insert(alias).second) << alias << " names two architectures";
+    EXPECT_EQ(arch_facts(a.name), &a);
+    EXPECT_FALSE(a.qemu.empty() || a.multiarch.empty() || a.glibc_loader.empty()) << a.name;
+  }
+  EXPECT_EQ(canonical_arch("armv7l"), "arm");
+  EXPECT_EQ(canonical_arch("arm64"), "aarch64");
+  EXPECT_EQ(canonical_arch("amd64"), "x86_64");
+  EXPECT_EQ(canonical_arch("mips64"), "mips64") << "unknown spellings stay as they are";
+}
+
+TEST(Platform, ArmFloatAbiComesFromTheEnvironment) {
+  Profile armhf;
+  armhf.os = "linux";
+  armhf.arch = "arm";
+  armhf.env = "gnueabihf";
+  EXPECT_EQ(debian_multiarch(armhf), "arm-linux-gnueabihf");
+  EXPECT_EQ(linux_dynamic_linker(armhf), "/lib/ld-linux-armhf.so.3");
+  Profile armel = armhf;
+  armel.env = "gnueabi";
+  EXPECT_EQ(debian_multiarch(armel), "arm-linux-gnueabi");
+  EXPECT_EQ(linux_dynamic_linker(armel), "/lib/ld-linux.so.3");
+  Profile musl = armhf;
+  musl.env = "musleabihf";
+  EXPECT_EQ(linux_dynamic_linker(musl), "/lib/ld-musl-armhf.so.1");
+}
+
+// Every built-in Linux profile's dynamic linker is the one the platform table (and so clang)
+// knows for it; a profile that disagrees is either a typo or a missing row.
+TEST(Platform, BuiltInLinuxProfilesAgreeWithTheTable) {
+  Catalog catalog = testing::load_texts({});
+  for (const std::string& name : catalog.names()) {
+    Profile p = catalog.resolve(name).profile;
+    if (p.os != "linux" || p.dynamic_linker.empty())
+      continue;
+    ASSERT_NE(arch_facts(p.arch), nullptr) << name << ": arch " << p.arch << " has no row";
+    EXPECT_EQ(linux_dynamic_linker(p), p.dynamic_linker) << name;
+    EXPECT_FALSE(debian_multiarch(p).empty()) << name;
+  }
+}
+
+} // namespace
+} // namespace xport::target
