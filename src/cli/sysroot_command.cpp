@@ -12,6 +12,7 @@
 #include "cli/target_options.hpp"
 #include "sysroot/size_text.hpp"
 #include "sysroot/store.hpp"
+#include "util/json_text.hpp"
 
 namespace xport::cli {
 namespace {
@@ -67,7 +68,7 @@ void print_layout(const sysroot::Layout& l) {
 
 int run_import(const TargetOptions& target, const StoreOption& store,
                const std::vector<std::string>& media, const std::string& name, bool all, bool force,
-               uint64_t max_member_size, bool as_json) {
+               uint64_t max_member_size, uint64_t max_total_size, bool as_json) {
   target::ResolvedProfile profile = resolve_target(target);
   sysroot::ImportRequest request;
   for (const std::string& m : media)
@@ -76,6 +77,7 @@ int run_import(const TargetOptions& target, const StoreOption& store,
   request.all = all;
   request.force = force;
   request.max_member_size = max_member_size;
+  request.max_total_size = max_total_size;
   sysroot::Store opened = store.open();
   std::string shown = name.empty() ? profile.profile.name : name;
   sysroot::Sysroot s = [&] {
@@ -89,7 +91,7 @@ int run_import(const TargetOptions& target, const StoreOption& store,
   if (as_json) {
     json out = summary_json(s);
     out["warnings"] = s.manifest.warnings;
-    std::cout << out.dump(2) << "\n";
+    std::cout << util::json_text(out) << "\n";
     return exit_ok;
   }
   std::cout << fmt::format("imported sysroot '{}' for {}: {} files, {} from {} media\n", s.name,
@@ -106,7 +108,7 @@ int run_list(const StoreOption& store, bool as_json) {
     json out = json::array();
     for (const auto& s : all)
       out.push_back(summary_json(s));
-    std::cout << out.dump(2) << "\n";
+    std::cout << util::json_text(out) << "\n";
     return exit_ok;
   }
   if (all.empty()) {
@@ -132,7 +134,7 @@ int run_show(const StoreOption& store, const std::string& name, bool as_json) {
   if (as_json) {
     json out = sysroot::to_json(s.manifest);
     out["root"] = s.root.string();
-    std::cout << out.dump(2) << "\n";
+    std::cout << util::json_text(out) << "\n";
     return exit_ok;
   }
   const sysroot::Manifest& m = s.manifest;
@@ -166,13 +168,12 @@ int run_verify(const StoreOption& store, const std::string& name, bool as_json) 
     return out;
   };
   if (as_json) {
-    std::cout << json{{"name", r.name},
-                      {"checked", r.checked},
-                      {"ok", r.ok()},
-                      {"changed", problems_json(r.changed)},
-                      {"missing", problems_json(r.missing)},
-                      {"extra", problems_json(r.extra)}}
-                     .dump(2)
+    std::cout << util::json_text(json{{"name", r.name},
+                                      {"checked", r.checked},
+                                      {"ok", r.ok()},
+                                      {"changed", problems_json(r.changed)},
+                                      {"missing", problems_json(r.missing)},
+                                      {"extra", problems_json(r.extra)}})
               << "\n";
     return r.ok() ? exit_ok : exit_failed;
   }
@@ -191,7 +192,7 @@ int run_remove(const StoreOption& store, const std::string& name, bool as_json) 
   sysroot::Store opened = store.open();
   opened.remove(name);
   if (as_json)
-    std::cout << json{{"removed", name}, {"store", opened.dir().string()}}.dump(2) << "\n";
+    std::cout << util::json_text(json{{"removed", name}, {"store", opened.dir().string()}}) << "\n";
   else
     std::cout << fmt::format("removed sysroot '{}'\n", name);
   return exit_ok;
@@ -212,6 +213,7 @@ int run_sysroot(const Invocation& inv) {
   std::string name;
   bool all = false, force = false;
   uint64_t max_member_size = sysroot::default_max_member_size;
+  uint64_t max_total_size = 0;
   import
       ->add_option("MEDIA", media,
                    "ISO images, tar archives (any compression), .deb files, folders")
@@ -223,6 +225,11 @@ int run_sysroot(const Invocation& inv) {
   import
       ->add_option("--max-member-size", max_member_size,
                    "refuse a member larger than this (default 4GiB; accepts K, M, G suffixes)")
+      ->transform(CLI::AsSizeValue(false));
+  import
+      ->add_option("--max-total-size", max_total_size,
+                   "refuse media that expand past this in all (default: 64 times their size, at "
+                   "least 256MiB, and no more than the store's free space less 5%)")
       ->transform(CLI::AsSizeValue(false));
   add_store_option(*import, store);
   import->add_flag("--json", as_json, "print the result as JSON");
@@ -251,7 +258,8 @@ int run_sysroot(const Invocation& inv) {
   if (auto status = parse(app, inv))
     return *status;
   if (import->parsed())
-    return run_import(target, store, media, name, all, force, max_member_size, as_json);
+    return run_import(target, store, media, name, all, force, max_member_size, max_total_size,
+                      as_json);
   if (list->parsed())
     return run_list(store, as_json);
   if (show->parsed())

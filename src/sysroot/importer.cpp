@@ -100,7 +100,8 @@ public:
   Importer(const fs::path& root, const std::vector<MediumSource>& media,
            const target::Profile& profile, const ImportOptions& options, ImportObserver* observer)
       : media_(media), profile_(profile), options_(options), observer_(observer),
-        selection_(profile, options.all), writer_(root, options.max_member_size) {
+        selection_(profile, options.all),
+        writer_(root, options.max_member_size, options.max_total_size) {
     for (const MediumSource& m : media)
       total_bytes_ += medium_size(m);
   }

@@ -20,7 +20,8 @@ inline constexpr uint64_t default_max_member_size = uint64_t{4} << 30; // 4 GiB
 struct ImportOptions {
   bool all = false;
   uint64_t max_member_size = default_max_member_size;
-  bool hash_media = true; // SHA-256 of each medium file, for the manifest
+  uint64_t max_total_size = 0; // all files together; 0 = no limit
+  bool hash_media = true;      // SHA-256 of each medium file, for the manifest
 };
 
 // Told how an import goes; the CLI draws a progress bar from it.

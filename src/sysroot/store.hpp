@@ -35,7 +35,13 @@ struct ImportRequest {
   bool all = false;
   bool force = false; // replace a sysroot of that name (atomically) instead of refusing
   uint64_t max_member_size = default_max_member_size;
+  // What the media may expand to in all; 0 = default_total_limit() of the media and the store.
+  uint64_t max_total_size = 0;
 };
+
+// The default cap on what an import may write: the media's size times 64 (at least 256 MiB), and
+// never more than the store's filesystem has free, less a reserve of 5% of it (at least 256 MiB).
+uint64_t default_total_limit(uint64_t media_bytes, uint64_t free_bytes, uint64_t filesystem_bytes);
 
 struct VerifyProblem {
   std::string path;

@@ -1,11 +1,14 @@
 // Store::import (see store.hpp): media into a new or replacing sysroot, placed atomically. Apart
 // from the rest of the store because it alone reaches the media readers (libarchive, libcrypto):
 // programs that only find and read sysroots, such as bin/xport for `xport cc`, do not link them.
+#include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <ctime>
 #include <fcntl.h>
 #include <stdio.h>
+#include <sys/statvfs.h>
 
 #include "sysroot/layout.hpp"
 #include "sysroot/store.hpp"
@@ -31,7 +34,43 @@ void remove_tree(const fs::path& path) {
   fs::remove_all(path, ec);
 }
 
+// While it lives, a write past RLIMIT_FSIZE fails with EFBIG (reported, and the import undone)
+// instead of killing the process with SIGXFSZ.
+class FileSizeSignalIgnored {
+public:
+  FileSizeSignalIgnored() { previous_ = std::signal(SIGXFSZ, SIG_IGN); }
+  ~FileSizeSignalIgnored() { std::signal(SIGXFSZ, previous_); }
+  FileSizeSignalIgnored(const FileSizeSignalIgnored&) = delete;
+  FileSizeSignalIgnored& operator=(const FileSizeSignalIgnored&) = delete;
+
+private:
+  void (*previous_)(int) = SIG_DFL;
+};
+
+// A medium's size on disk: the file's, or a folder's files' together.
+uint64_t media_size(const fs::path& medium) {
+  std::error_code ec;
+  if (!fs::is_directory(medium, ec))
+    return fs::file_size(medium, ec) == static_cast<std::uintmax_t>(-1) ? 0
+                                                                        : fs::file_size(medium, ec);
+  uint64_t total = 0;
+  for (auto it = fs::recursive_directory_iterator(medium, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+    if (it->is_regular_file(ec))
+      total += it->file_size(ec);
+  return total;
+}
+
 } // namespace
+
+uint64_t default_total_limit(uint64_t media_bytes, uint64_t free_bytes, uint64_t filesystem_bytes) {
+  constexpr uint64_t ratio = 64, floor = uint64_t{256} << 20, min_reserve = uint64_t{256} << 20;
+  uint64_t by_ratio = media_bytes > UINT64_MAX / ratio ? UINT64_MAX : media_bytes * ratio;
+  uint64_t limit = std::max(by_ratio, floor);
+  uint64_t reserve = std::max(filesystem_bytes / 20, min_reserve);
+  uint64_t usable = free_bytes > reserve ? free_bytes - reserve : 0;
+  return std::max<uint64_t>(std::min(limit, usable), 1);
+}
 
 Sysroot Store::import(const target::Profile& profile, const ImportRequest& request,
                       ImportObserver* observer, const std::function<void()>& on_wait) {
@@ -52,12 +91,26 @@ Sysroot Store::import(const target::Profile& profile, const ImportRequest& reque
                 "under another name with --name",
                 name, dir_.string());
 
+  FileSizeSignalIgnored file_size_limit_is_an_error;
   fs::path temp = temp_folder(name, "import");
   fs::create_directories(temp / "root");
   try {
     ImportOptions options;
     options.all = request.all;
     options.max_member_size = request.max_member_size;
+    options.max_total_size = request.max_total_size;
+    if (options.max_total_size == 0) {
+      uint64_t media_bytes = 0;
+      for (const fs::path& p : request.media)
+        media_bytes += media_size(p);
+      struct statvfs fs_info {};
+      uint64_t free_bytes = UINT64_MAX, total_bytes = UINT64_MAX;
+      if (::statvfs(temp.c_str(), &fs_info) == 0) {
+        free_bytes = uint64_t{fs_info.f_bavail} * fs_info.f_frsize;
+        total_bytes = uint64_t{fs_info.f_blocks} * fs_info.f_frsize;
+      }
+      options.max_total_size = default_total_limit(media_bytes, free_bytes, total_bytes);
+    }
     ImportResult result = import_media(temp / "root", media, profile, options, observer);
     Manifest m;
     m.name = name;

@@ -43,6 +43,11 @@ void write_all(int fd, const char* data, std::size_t size, const std::string& wh
     ssize_t n = ::write(fd, data, size);
     if (n < 0 && errno == EINTR)
       continue;
+    if (n < 0 && (errno == ENOSPC || errno == EDQUOT || errno == EFBIG))
+      throw Error("{}: cannot write it into the sysroot: {} (the store's filesystem is full or "
+                  "a size limit was hit); nothing was kept; free some space, or import into "
+                  "another store with --store or XPORT_HOME",
+                  where, std::strerror(errno));
     if (n < 0)
       throw Error("{}: cannot write it into the sysroot: {}", where, std::strerror(errno));
     data += n;
@@ -52,8 +57,9 @@ void write_all(int fd, const char* data, std::size_t size, const std::string& wh
 
 } // namespace
 
-TreeWriter::TreeWriter(std::filesystem::path root, uint64_t max_member_size)
-    : root_(std::move(root)), max_member_size_(max_member_size) {
+TreeWriter::TreeWriter(std::filesystem::path root, uint64_t max_member_size,
+                       uint64_t max_total_size)
+    : root_(std::move(root)), max_member_size_(max_member_size), max_total_size_(max_total_size) {
   directories_.insert("");
 }
 
@@ -125,6 +131,10 @@ void TreeWriter::add_directory(const std::string& name, std::size_t medium,
 
 void TreeWriter::add_file(const std::string& name, uint32_t mode, uint64_t declared_size,
                           MemberData& data, std::size_t medium, const std::string& where) {
+  if (max_total_size_ && bytes_written_ + declared_size > max_total_size_)
+    throw Error("{}: {} would take the media past {} in all (a decompression bomb?); nothing was "
+                "kept; if they are genuine, raise the limit with --max-total-size",
+                where, human_size(declared_size), human_size(max_total_size_));
   if (declared_size > max_member_size_)
     throw Error("{}: {} is larger than the {} limit for one member (a decompression bomb?); if "
                 "the member is genuine, raise the limit with --max-member-size",
@@ -149,6 +159,10 @@ void TreeWriter::add_file(const std::string& name, uint32_t mode, uint64_t decla
         throw Error("{}: the data grows past the {} limit for one member (a decompression "
                     "bomb?); if the member is genuine, raise the limit with --max-member-size",
                     where, human_size(max_member_size_));
+      if (max_total_size_ && bytes_written_ + offset + size > max_total_size_)
+        throw Error("{}: the media expand past {} in all (a decompression bomb?); nothing was "
+                    "kept; if they are genuine, raise the limit with --max-total-size",
+                    where, human_size(max_total_size_));
       for (uint64_t hole = offset - written; hole > 0;) { // a sparse member's hole
         std::size_t n = static_cast<std::size_t>(std::min<uint64_t>(hole, sizeof zeros));
         hash.update(zeros, n);

@@ -82,6 +82,24 @@ step echo "the user can raise the limit"
 expect_status 0 $XPORT sysroot import $WORK/m/bomb.tar.xz --target x86_64-unknown-freebsd --max-member-size 128M
 $XPORT sysroot rm x86_64-unknown-freebsd >/dev/null
 
+step echo "many members, each under the member limit, that expand past the total: refused by default"
+tar_with bombs.tar.xz "for i in range(5): add_zeros('usr/lib/libbomb%d.a' % i, 80 << 20)"
+[ $(stat -c %s $WORK/m/bombs.tar.xz) -lt 200000 ] || fail "the bombs are not small"
+refused bombs.tar.xz "usr/lib/libbomb3.a" "would take the media past 256.0 MiB in all (a decompression bomb?); nothing was kept"
+expect_contains "$OUT" "--max-total-size"
+refused bombs.tar.xz "usr/lib/libbomb1.a" "past 100.0 MiB in all" --max-total-size 100M
+step echo "the user can raise it"
+expect_status 0 $XPORT sysroot import $WORK/m/bombs.tar.xz --target x86_64-unknown-freebsd --max-total-size 1G
+$XPORT sysroot rm x86_64-unknown-freebsd >/dev/null
+
+step echo "out of space (a 2 MiB file-size limit): a clear error, and the store as it was"
+tar_with big.tar.gz "add_zeros('usr/lib/libbig.a', 8 << 20)"
+expect_status 1 bash -c "ulimit -f 2048; exec $XPORT sysroot import $WORK/m/big.tar.gz --target x86_64-unknown-freebsd"
+echo "$OUT"
+expect_contains "$OUT" "member 'usr/lib/libbig.a': cannot write it into the sysroot: File too large"
+expect_contains "$OUT" "nothing was kept"
+store_is_clean
+
 step echo "truncated and corrupt archives"
 tar_with good.tar.gz "for i in range(50): add('usr/include/h%d.h' % i, data=bytes(range(256)) * 64)"
 head -c $(($(stat -c %s $WORK/m/good.tar.gz) / 2)) $WORK/m/good.tar.gz >$WORK/m/truncated.tar.gz

@@ -123,5 +123,17 @@ TEST_F(StoreTest, NamesMustBeFolderNames) {
   EXPECT_NO_THROW(check_sysroot_name("aarch64-linux-gnu_12+x.y"));
 }
 
+TEST(Store, DefaultTotalLimitIsARatioOfTheMediaCappedByFreeSpace) {
+  constexpr uint64_t MiB = uint64_t{1} << 20, GiB = uint64_t{1} << 30, TiB = GiB << 10;
+  // A 580 KB bomb: the floor, 256 MiB, not the 3 GB it claims.
+  EXPECT_EQ(default_total_limit(580 * 1024, TiB, 4 * TiB), 256 * MiB);
+  // FreeBSD's base.txz (60 MB) may become 64 times that.
+  EXPECT_EQ(default_total_limit(60 * MiB, TiB, 4 * TiB), 64 * 60 * MiB);
+  // Never more than the free space less 5% of the filesystem.
+  EXPECT_EQ(default_total_limit(60 * MiB, 2 * GiB, 20 * GiB), 1 * GiB);
+  // A nearly full filesystem refuses at the first byte rather than filling it.
+  EXPECT_EQ(default_total_limit(60 * MiB, 100 * MiB, 20 * GiB), 1u);
+}
+
 } // namespace
 } // namespace xport::sysroot
