@@ -34,13 +34,11 @@ check_elf() {
   expect_contains "$headers" "Shared library: [$needed]" "$file NEEDED"
   expect_contains "$headers" "OS/ABI:                            $osabi" "$file OS/ABI"
   expect_contains "$headers" "$owner" "$file notes"
-  if "$XPORT" inspect --help >/dev/null 2>&1; then
-    local inspected
-    inspected=$("$XPORT" inspect "$file") || fail "xport inspect $file failed"
-    echo "$inspected"
-    expect_contains "$inspected" "$owner" "xport inspect $file"
-    expect_contains "$inspected" "$interp" "xport inspect $file"
-  fi
+  local inspected
+  inspected=$("$XPORT" inspect "$file") || fail "xport inspect $file failed"
+  echo "$inspected"
+  expect_contains "$inspected" "$owner" "xport inspect $file"
+  expect_contains "$inspected" "$interp" "xport inspect $file"
 }
 
 step "$XPORT" cc --target x86_64-unknown-freebsd --sysroot "$WORK/freebsd" hw.c -o hw-freebsd

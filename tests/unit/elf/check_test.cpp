@@ -16,13 +16,19 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path compile(const std::string& triple, const std::string& flags) {
-  fs::path dir = fs::path(XPORT_BINARY_DIR) / "unit-elf";
+// A folder of the running test's own: ctest runs the tests of this file in parallel.
+fs::path test_dir() {
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  fs::path dir = fs::path(XPORT_BINARY_DIR) / "unit-elf" / info->test_suite_name() / info->name();
   fs::create_directories(dir);
-  fs::path src = dir / "tls.c";
-  std::ofstream(src) << "_Thread_local int counter;\n"
-                        "int bump(int by) { counter += by; return counter; }\n"
-                        "int peek(void) { return counter; }\n";
+  return dir;
+}
+
+fs::path compile_source(const std::string& name, const std::string& text, const std::string& triple,
+                        const std::string& flags) {
+  fs::path dir = test_dir();
+  fs::path src = dir / name;
+  std::ofstream(src) << text;
   std::string stem = triple + flags;
   for (char& c : stem)
     if (c == ' ' || c == '=')
@@ -33,6 +39,14 @@ fs::path compile(const std::string& triple, const std::string& flags) {
   if (std::system(cmd.c_str()) != 0)
     throw std::runtime_error("cannot run: " + cmd);
   return out;
+}
+
+fs::path compile(const std::string& triple, const std::string& flags) {
+  return compile_source("tls.c",
+                        "_Thread_local int counter;\n"
+                        "int bump(int by) { counter += by; return counter; }\n"
+                        "int peek(void) { return counter; }\n",
+                        triple, flags);
 }
 
 target::Profile x86_64_profile(target::TlsModel tls) {
@@ -108,7 +122,13 @@ TEST(Check, OtherMachineIsOneFindingNotAScan) {
 }
 
 TEST(Check, ScanIsTheSameOnOneOrTwoThreadsAndWithoutTheFastPath) {
-  Input input = open_input("/usr/lib/x86_64-linux-gnu/libc.so.6");
+  // Many functions with thread-pointer reads between ordinary code, in an object of the test's own.
+  std::string text = "_Thread_local long slots[64];\n";
+  for (int i = 0; i < 400; ++i)
+    text += "long f" + std::to_string(i) + "(long x) { long y = x * " + std::to_string(i + 3) +
+            " + (x >> 3); slots[" + std::to_string(i % 64) + "] += y; return y ^ slots[" +
+            std::to_string((i * 7) % 64) + "]; }\n";
+  Input input = open_input(compile_source("many.c", text, "x86_64-unknown-linux-gnu", ""));
   ElfFile elf(input.images[0].name, input.images[0].bytes);
   auto one = find_thread_pointer_reads(elf, ScanOptions{1});
   auto two = find_thread_pointer_reads(elf, ScanOptions{2});
