@@ -9,6 +9,7 @@
 #include "driver/tools.hpp"
 #include "sysroot/store.hpp"
 #include "util/error.hpp"
+#include "util/paths.hpp"
 #include "util/suggest.hpp"
 
 namespace xport::driver {
@@ -36,10 +37,7 @@ SysrootView view_of(const fs::path& root, const target::Profile& profile) {
 }
 
 fs::path store_dir(const util::Environment& env) {
-  // Store::default_dir reads this process's environment; honour the one given.
-  if (auto it = env.find("XPORT_HOME"); it != env.end() && !it->second.empty())
-    return it->second;
-  return sysroot::Store::default_dir();
+  return util::store_home(env);
 }
 
 } // namespace
@@ -97,11 +95,11 @@ CompilerCommand plan_compiler(const CompilerRequest& request, const util::Enviro
     if (emutls_provider(profile, &*sysroot, inputs.toolchain, user) ==
         EmutlsProvider::xport_runtime)
       inputs.own_emutls_archive =
-          ensure_emutls_runtime(profile, *sysroot, env, store_dir(env) / "cache").string();
+          ensure_emutls_runtime(profile, *sysroot, env, util::cache_home(env) / "driver").string();
   }
   if (sysroot && link_loses_abi_note(profile, user))
     inputs.abi_note_object =
-        ensure_abi_note_object(profile, *sysroot, env, store_dir(env) / "cache");
+        ensure_abi_note_object(profile, *sysroot, env, util::cache_home(env) / "driver");
   return build_command(inputs);
 }
 

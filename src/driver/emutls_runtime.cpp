@@ -12,6 +12,7 @@
 
 #include "driver/tools.hpp"
 #include "util/error.hpp"
+#include "util/fnv.hpp"
 
 namespace xport::driver {
 namespace {
@@ -20,20 +21,6 @@ namespace fs = std::filesystem;
 
 constexpr std::string_view emutls_symbol = "__emutls_get_address";
 constexpr const char* archive_names[] = {"libgcc_eh.a", "libgcc.a"};
-
-// FNV-1a, 64 bits: a cache key, not a security boundary.
-struct Fnv {
-  uint64_t h = 0xcbf29ce484222325ull;
-  Fnv& add(std::string_view s) {
-    for (unsigned char c : s) {
-      h ^= c;
-      h *= 0x100000001b3ull;
-    }
-    h ^= 0xff; // separates fields
-    h *= 0x100000001b3ull;
-    return *this;
-  }
-};
 
 bool symbol_index_defines(const fs::path& archive, std::string_view symbol) {
   std::ifstream in(archive, std::ios::binary);
@@ -86,7 +73,7 @@ fs::path ensure_target_object(const CachedObject& what, const target::Profile& p
   fs::path clang_file = fs::canonical(clang.c, ec);
   auto clang_size = ec ? 0 : fs::file_size(clang_file, ec);
   auto clang_time = ec ? fs::file_time_type{} : fs::last_write_time(clang_file, ec);
-  Fnv key;
+  util::Fnv64 key;
   key.add(what.source)
       .add(profile.llvm_triple)
       .add(clang_file.string())

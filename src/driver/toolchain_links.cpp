@@ -10,6 +10,8 @@
 
 #include "driver/tools.hpp"
 #include "util/error.hpp"
+#include "util/fnv.hpp"
+#include "util/paths.hpp"
 
 namespace xport::driver {
 namespace {
@@ -104,23 +106,12 @@ std::vector<fs::path> install_toolchain(const ToolchainSettings& settings, const
 
 fs::path managed_toolchain(const ToolchainSettings& settings, const fs::path& xport,
                            const util::Environment& env) {
-  fs::path home;
-  if (auto it = env.find("XPORT_HOME"); it != env.end() && !it->second.empty()) {
-    home = it->second;
-  } else if (auto xdg = env.find("XDG_DATA_HOME"); xdg != env.end() && !xdg->second.empty()) {
-    home = fs::path(xdg->second) / "xport";
-  } else {
-    auto h = env.find("HOME");
-    home = fs::path(h == env.end() ? "/tmp" : h->second) / ".local/share/xport";
-  }
+  fs::path home = util::store_home(env);
   std::string name = settings.target;
   if (!settings.sysroot.empty() || !settings.profiles.empty()) {
-    uint64_t h = 0xcbf29ce484222325ull;
-    for (const std::string& part :
-         {settings.sysroot, fmt::format("{}", fmt::join(settings.profiles, "\n"))})
-      for (unsigned char c : part + "\n")
-        h = (h ^ c) * 0x100000001b3ull;
-    name += fmt::format("-{:08x}", h & 0xffffffffu);
+    util::Fnv64 key;
+    key.add(settings.sysroot).add(fmt::format("{}", fmt::join(settings.profiles, "\n")));
+    name += fmt::format("-{:08x}", key.h & 0xffffffffu);
   }
   fs::path dir = home / "toolchains" / name;
   fs::path settings_file = dir / (settings.target + std::string(settings_suffix));

@@ -9,19 +9,13 @@
 
 #include "sysroot/sha256.hpp"
 #include "util/error.hpp"
+#include "util/paths.hpp"
 
 namespace xport::rust {
 namespace fs = std::filesystem;
 
 fs::path cache_root(const util::Environment& env) {
-  auto xdg = env.find("XDG_CACHE_HOME");
-  if (xdg != env.end() && !xdg->second.empty())
-    return fs::path(xdg->second) / "xport" / "rust";
-  auto home = env.find("HOME");
-  if (home == env.end() || home->second.empty())
-    throw Error("neither XDG_CACHE_HOME nor HOME is set: xport needs one of them for its cache "
-                "of Rust target specs and sysroots");
-  return fs::path(home->second) / ".cache" / "xport" / "rust";
+  return util::cache_home(env) / "rust";
 }
 
 std::string digest(const std::vector<std::string_view>& parts) {

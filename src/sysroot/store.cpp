@@ -14,6 +14,7 @@
 #include "sysroot/layout.hpp"
 #include "sysroot/store_lock.hpp"
 #include "util/error.hpp"
+#include "util/paths.hpp"
 #include "util/suggest.hpp"
 #include "version.hpp"
 
@@ -22,11 +23,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view temp_prefix = ".tmp-";
-
-std::string env(const char* name) {
-  const char* value = std::getenv(name);
-  return value ? value : "";
-}
 
 // ".tmp-<name>-<pid>-<n>" -> "<name>"
 std::string name_of_temp(std::string_view folder) {
@@ -59,13 +55,7 @@ void check_sysroot_name(std::string_view name) {
 }
 
 fs::path Store::default_dir() {
-  if (std::string home = env("XPORT_HOME"); !home.empty())
-    return home;
-  if (std::string data = env("XDG_DATA_HOME"); !data.empty())
-    return fs::path(data) / "xport";
-  if (std::string home = env("HOME"); !home.empty())
-    return fs::path(home) / ".local/share/xport";
-  throw Error("cannot find a place for the sysroot store: set XPORT_HOME or HOME, or pass --store");
+  return util::store_home(util::current_environment());
 }
 
 Store::Store(fs::path dir) : dir_(std::move(dir)) {}

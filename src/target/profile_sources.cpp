@@ -11,16 +11,16 @@
 
 #include <fmt/format.h>
 
+#include "util/paths.hpp"
+
 namespace xport::target {
 
 namespace fs = std::filesystem;
 
 std::vector<fs::path> default_search_dirs() {
   std::vector<fs::path> dirs = {fs::path("xport") / "targets"};
-  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg)
-    dirs.push_back(fs::path(xdg) / "xport" / "targets");
-  else if (const char* home = std::getenv("HOME"); home && *home)
-    dirs.push_back(fs::path(home) / ".config" / "xport" / "targets");
+  if (std::optional<fs::path> config = util::config_home(util::current_environment()))
+    dirs.push_back(*config / "targets");
   return dirs;
 }
 

@@ -54,7 +54,7 @@ out=$(./tls-native)
 grep -q '%fs:' <<<"$(objdump -d --disassemble=work tls-native)" || fail "native work() does not read %fs"
 
 # The runtime is built once and cached: a second link finds it (same archive path, same file).
-cache=$(find "$XPORT_HOME/cache/emutls" -name libxport_emutls.a)
+cache=$(find "$XDG_CACHE_HOME/xport/driver/emutls" -name libxport_emutls.a)
 [ "$(echo "$cache" | wc -l)" -eq 1 ] || fail "expected one cached runtime, found: $cache"
 before=$(stat -c %Y "$cache")
 step "$XPORT" cc "${emulated[@]}" -static tls.c -o tls-again

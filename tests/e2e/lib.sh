@@ -11,6 +11,7 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/xport-e2e.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 export XPORT_HOME="$WORK/store"  # every scenario has a store of its own
 export XDG_CONFIG_HOME="$WORK/config"
+export XDG_CACHE_HOME="$WORK/cache" # runtimes built for a target; rust_lib.bash shares its own
 
 fail() {
   echo "FAIL: $*" >&2
