@@ -178,8 +178,7 @@ int compare_versions(const std::vector<uint32_t>& a, const std::vector<uint32_t>
 }
 
 std::string_view encoding_name(target::NoteVersionEncoding encoding) {
-  static const char* const names[] = {"none", "gnu", "freebsd", "dragonfly", "netbsd", "openbsd"};
-  return names[static_cast<int>(encoding)];
+  return target::to_string(encoding);
 }
 
 } // namespace xport::elf

@@ -2,54 +2,23 @@
 // and the mapping from dotted keys ("start-files.pie.begin") to Profile members.
 #include <utility>
 
+#include "target/enum_names.hpp"
 #include "target/merge.hpp"
+#include "util/error.hpp"
 
 namespace xport::target {
 namespace {
 
-template <typename Enum> struct Spelling {
-  Enum value;
-  std::string_view name;
-};
-
-constexpr Spelling<Endian> endian_names[] = {{Endian::little, "little"}, {Endian::big, "big"}};
-constexpr Spelling<TlsModel> tls_names[] = {{TlsModel::native, "native"},
-                                            {TlsModel::emulated, "emulated"}};
-constexpr Spelling<RuntimeLibrary> runtime_names[] = {{RuntimeLibrary::libgcc, "libgcc"},
-                                                      {RuntimeLibrary::compiler_rt, "compiler-rt"}};
-constexpr Spelling<CxxStdlib> cxx_names[] = {
-    {CxxStdlib::libstdcxx, "libstdc++"}, {CxxStdlib::libcxx, "libc++"}, {CxxStdlib::none, "none"}};
-constexpr Spelling<LinkMode> link_mode_names[] = {{LinkMode::dynamic, "dynamic"},
-                                                  {LinkMode::pie, "pie"},
-                                                  {LinkMode::static_, "static"},
-                                                  {LinkMode::static_pie, "static-pie"},
-                                                  {LinkMode::shared, "shared"}};
-constexpr Spelling<ThreadPointer> thread_pointer_names[] = {{ThreadPointer::none, "none"},
-                                                            {ThreadPointer::fs, "fs"},
-                                                            {ThreadPointer::gs, "gs"},
-                                                            {ThreadPointer::tpidr_el0, "tpidr_el0"},
-                                                            {ThreadPointer::tpidruro, "tpidruro"},
-                                                            {ThreadPointer::tp, "tp"}};
-constexpr Spelling<NoteVersionEncoding> encoding_names[] = {
-    {NoteVersionEncoding::none, "none"},       {NoteVersionEncoding::gnu, "gnu"},
-    {NoteVersionEncoding::freebsd, "freebsd"}, {NoteVersionEncoding::dragonfly, "dragonfly"},
-    {NoteVersionEncoding::netbsd, "netbsd"},   {NoteVersionEncoding::openbsd, "openbsd"}};
-
-template <typename Enum, std::size_t N>
-std::string_view name_of(const Spelling<Enum> (&table)[N], Enum value) {
-  for (const auto& entry : table)
-    if (entry.value == value)
-      return entry.name;
-  return "?";
-}
-
-// The schema has already checked the spelling, so an unknown one cannot reach here; keep the
-// default rather than throw.
+// The schema accepts exactly the table's spellings (schema.cpp builds its list from it), so an
+// unknown one here is a programming error, not a user's.
 template <typename Enum, std::size_t N>
 void set_enum(const Spelling<Enum> (&table)[N], const nlohmann::json& value, Enum& out) {
   for (const auto& entry : table)
-    if (value.is_string() && entry.name == value.get<std::string>())
+    if (value.is_string() && entry.name == value.get<std::string>()) {
       out = entry.value;
+      return;
+    }
+  throw Error("internal: the profile value {} has no enum spelling", value.dump());
 }
 
 using Fields = std::map<std::string, nlohmann::json>;

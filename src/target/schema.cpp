@@ -5,20 +5,20 @@
 #include <algorithm>
 #include <array>
 
+#include "target/enum_names.hpp"
+
 namespace xport::target {
 namespace {
 
 using namespace std::string_view_literals;
 
-constexpr std::array endian_values = {"little"sv, "big"sv};
+constexpr auto endian_values = spellings_of(endian_names);
 constexpr std::array object_format_values = {"elf"sv};
-constexpr std::array runtime_values = {"libgcc"sv, "compiler-rt"sv};
-constexpr std::array cxx_values = {"libstdc++"sv, "libc++"sv, "none"sv};
-constexpr std::array tls_values = {"native"sv, "emulated"sv};
-constexpr std::array thread_pointer_values = {"none"sv,      "fs"sv,       "gs"sv,
-                                              "tpidr_el0"sv, "tpidruro"sv, "tp"sv};
-constexpr std::array encoding_values = {"none"sv,      "gnu"sv,    "freebsd"sv,
-                                        "dragonfly"sv, "netbsd"sv, "openbsd"sv};
+constexpr auto runtime_values = spellings_of(runtime_names);
+constexpr auto cxx_values = spellings_of(cxx_names);
+constexpr auto tls_values = spellings_of(tls_names);
+constexpr auto thread_pointer_values = spellings_of(thread_pointer_names);
+constexpr auto encoding_values = spellings_of(encoding_names);
 constexpr std::array panic_values = {"abort"sv, "unwind"sv};
 
 constexpr KeySpec S(std::string_view key, KeyType type, std::string_view doc) {

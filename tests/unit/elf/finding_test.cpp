@@ -1,5 +1,7 @@
 // The finding code table and symbol demangling.
 #include <algorithm>
+#include <fstream>
+#include <sstream>
 
 #include <gtest/gtest.h>
 
@@ -18,6 +20,20 @@ TEST(Finding, CodesAreSortedAndUnique) {
             codes.end());
   EXPECT_EQ(finding_code("text-relocation").severity, Severity::warning);
   EXPECT_THROW(finding_code("no-such-code"), Error);
+}
+
+// docs/checks.md has a row per code, with the same severity: the table and the documentation
+// cannot drift apart.
+TEST(Finding, EveryCodeIsDocumentedWithItsSeverity) {
+  std::ifstream in(XPORT_SOURCE_DIR "/docs/checks.md");
+  ASSERT_TRUE(in) << "docs/checks.md is missing";
+  std::stringstream text;
+  text << in.rdbuf();
+  for (const FindingCode& c : finding_codes()) {
+    std::string row = "| `" + std::string(c.code) + "` | " + std::string(severity_name(c.severity));
+    EXPECT_NE(text.str().find(row), std::string::npos)
+        << c.code << " has no row '" << row << "' in docs/checks.md";
+  }
 }
 
 TEST(Finding, DemanglesCxxAndRust) {
