@@ -13,7 +13,7 @@
 #include "rust/cargo_run.hpp"
 #include "rust/rust_target.hpp"
 #include "util/error.hpp"
-#include "util/suggest.hpp"
+#include "util/leading_options.hpp"
 
 namespace xport::cli {
 namespace fs = std::filesystem;
@@ -46,45 +46,25 @@ struct Options {
   std::vector<std::string> cargo_args;
 };
 
+constexpr util::OptionSpec cargo_options[] = {{"--dry-run", "", false}, {"--help", "-h", false},
+                                              {"--profile", "", true},  {"--rustc", "", true},
+                                              {"--sysroot", "", true},  {"--toolchain", "", true}};
+
+// TARGET, then xport's options, then cargo's command and its arguments verbatim.
 Options parse_options(const std::vector<std::string>& args) {
-  static const std::vector<std::string> names = {"--dry-run", "--help",    "--profile",
-                                                 "--rustc",   "--sysroot", "--toolchain"};
+  if (args.empty() || args[0].starts_with("-"))
+    throw UsageError("no target: `xport cargo TARGET [OPTIONS] CARGO-COMMAND ...`; see 'xport "
+                     "target list'");
+  util::LeadingOptions given = util::split_leading_options(
+      std::span(args).subspan(1), cargo_options, util::UnknownOption::is_an_error, "xport cargo");
   Options o;
-  std::size_t i = 0;
-  auto value = [&](const std::string& name) {
-    if (i + 1 >= args.size())
-      throw UsageError("{} needs a value; see 'xport cargo --help'", name);
-    return args[++i];
-  };
-  for (; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (a == "--") {
-      ++i;
-      break;
-    }
-    if (a == "--toolchain")
-      o.toolchain.rustup_name = value(a);
-    else if (a == "--rustc")
-      o.toolchain.rustc = value(a);
-    else if (a == "--sysroot")
-      o.sysroot = value(a);
-    else if (a == "--profile")
-      o.profiles.profiles.push_back(value(a));
-    else if (a == "--dry-run")
-      o.dry_run = true;
-    else if (a.starts_with("-"))
-      throw UsageError("unknown option '{}'{} before the cargo command; xport's options come "
-                       "first, cargo's after its command; see 'xport cargo --help'",
-                       a, util::did_you_mean(a, names));
-    else if (o.target.empty())
-      o.target = a;
-    else
-      break;
-  }
-  o.cargo_args.assign(args.begin() + static_cast<std::ptrdiff_t>(std::min(i, args.size())),
-                      args.end());
-  if (o.target.empty())
-    throw UsageError("no target: `xport cargo TARGET CARGO-COMMAND ...`; see 'xport target list'");
+  o.target = args[0];
+  o.toolchain.rustup_name = given.last("--toolchain").value_or("");
+  o.toolchain.rustc = given.last("--rustc").value_or("");
+  o.sysroot = given.last("--sysroot").value_or("");
+  o.profiles.profiles = given.all("--profile");
+  o.dry_run = given.has("--dry-run");
+  o.cargo_args = std::move(given.rest);
   return o;
 }
 

@@ -9,6 +9,7 @@
 #include "cli/target_options.hpp"
 #include "driver/compiler.hpp"
 #include "util/error.hpp"
+#include "util/leading_options.hpp"
 
 namespace xport::cli {
 namespace {
@@ -27,43 +28,20 @@ const char* usage = "usage: {0} --target T [--sysroot NAME|PATH] [--profile FILE
                     "prints the command, XPORT_LAUNCHER\n(e.g. ccache) is put in front of it, "
                     "XPORT_CLANG picks the clang. See docs/driver.md.\n";
 
-// The value of `--name VALUE` or `--name=VALUE` at args[i], advancing i; nullopt if not that
-// option.
-std::optional<std::string> value_of(std::string_view name, const std::vector<std::string>& args,
-                                    std::size_t& i) {
-  const std::string& a = args[i];
-  if (a == name) {
-    if (i + 1 >= args.size())
-      throw UsageError("{} needs a value", name);
-    return args[++i];
-  }
-  if (a.size() > name.size() && a.starts_with(name) && a[name.size()] == '=')
-    return a.substr(name.size() + 1);
-  return std::nullopt;
-}
+constexpr util::OptionSpec compiler_options[] = {{"--print-command", "", false},
+                                                 {"--profile", "", true},
+                                                 {"--sysroot", "", true},
+                                                 {"--target", "-t", true}};
 
 CompilerOptions read_options(const Invocation& inv) {
+  util::LeadingOptions given = util::split_leading_options(
+      inv.args, compiler_options, util::UnknownOption::ends_options, inv.program);
   CompilerOptions o;
-  std::size_t i = 0;
-  for (; i < inv.args.size(); ++i) {
-    const std::string& a = inv.args[i];
-    if (a == "--") {
-      ++i;
-      break;
-    }
-    if (a == "--print-command") {
-      o.print_command = true;
-    } else if (auto v = value_of("--target", inv.args, i)) {
-      o.target.target = *v;
-    } else if (auto v = value_of("--sysroot", inv.args, i)) {
-      o.sysroot = *v;
-    } else if (auto v = value_of("--profile", inv.args, i)) {
-      o.target.profiles.push_back(*v);
-    } else {
-      break;
-    }
-  }
-  o.rest.assign(inv.args.begin() + static_cast<std::ptrdiff_t>(i), inv.args.end());
+  o.print_command = given.has("--print-command");
+  o.target.target = given.last("--target").value_or("");
+  o.sysroot = given.last("--sysroot").value_or("");
+  o.target.profiles = given.all("--profile");
+  o.rest = std::move(given.rest);
   return o;
 }
 

@@ -15,38 +15,33 @@
 #include "run/ssh_runner.hpp"
 #include "util/error.hpp"
 #include "util/json_text.hpp"
+#include "util/leading_options.hpp"
 
 namespace xport::cli {
 namespace {
 
-// xport's options that take a value as the next word; the first other non-option word is PROG.
-constexpr std::string_view options_with_value[] = {"--profile", "--runner", "--sysroot", "--target",
-                                                   "-t"};
+// xport run's own options; the first other word is PROG (util/leading_options.hpp).
+constexpr util::OptionSpec run_options[] = {{"--help", "-h", false},        {"--json", "", false},
+                                            {"--print-command", "", false}, {"--profile", "", true},
+                                            {"--runner", "", true},         {"--sysroot", "", true},
+                                            {"--target", "-t", true}};
 
 struct Split {
-  std::vector<std::string> own; // xport's options
+  std::vector<std::string> own; // xport's options, for CLI11 (types, --help)
   std::vector<std::string> program_and_args;
 };
 
 Split split_at_program(const std::vector<std::string>& args) {
+  util::LeadingOptions given =
+      util::split_leading_options(args, run_options, util::UnknownOption::is_an_error, "xport run");
   Split s;
-  std::size_t i = 0;
-  while (i < args.size()) {
-    const std::string& a = args[i];
-    if (a == "--") {
-      ++i;
-      break;
-    }
-    if (!a.starts_with("-") || a == "-")
-      break;
-    s.own.push_back(a);
-    bool takes_value = std::find(std::begin(options_with_value), std::end(options_with_value), a) !=
-                       std::end(options_with_value);
-    if (takes_value && i + 1 < args.size())
-      s.own.push_back(args[++i]);
-    ++i;
+  for (const auto& [name, value] : given.given) {
+    s.own.push_back(name);
+    for (const util::OptionSpec& spec : run_options)
+      if (spec.name == name && spec.takes_value)
+        s.own.push_back(value);
   }
-  s.program_and_args.assign(args.begin() + static_cast<std::ptrdiff_t>(i), args.end());
+  s.program_and_args = std::move(given.rest);
   return s;
 }
 

@@ -17,6 +17,7 @@
 #include "driver/tools.hpp"
 #include "util/error.hpp"
 #include "util/json_text.hpp"
+#include "util/leading_options.hpp"
 
 namespace xport::cli {
 namespace {
@@ -29,33 +30,22 @@ struct PassThrough {
   std::vector<std::string> rest;
 };
 
+constexpr util::OptionSpec pass_through_options[] = {
+    {"--profile", "", true}, {"--sysroot", "", true}, {"--target", "-t", true}};
+
 // Leading --target/--sysroot/--profile, then `--`, then the tool's own arguments.
 PassThrough read_pass_through(const std::vector<std::string>& args, std::size_t from) {
+  std::string command = "xport toolchain " + args[from - 1];
+  util::LeadingOptions given =
+      util::split_leading_options(std::span(args).subspan(from), pass_through_options,
+                                  util::UnknownOption::ends_options, command);
   PassThrough p;
-  std::size_t i = from;
-  for (; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto value = [&]() -> std::string {
-      if (i + 1 >= args.size())
-        throw UsageError("{} needs a value", a);
-      return args[++i];
-    };
-    if (a == "--") {
-      ++i;
-      break;
-    } else if (a == "--target" || a == "-t") {
-      p.target.target = value();
-    } else if (a == "--sysroot") {
-      p.sysroot = value();
-    } else if (a == "--profile") {
-      p.target.profiles.push_back(value());
-    } else {
-      break;
-    }
-  }
-  p.rest.assign(args.begin() + static_cast<std::ptrdiff_t>(i), args.end());
+  p.target.target = given.last("--target").value_or("");
+  p.sysroot = given.last("--sysroot").value_or("");
+  p.target.profiles = given.all("--profile");
+  p.rest = std::move(given.rest);
   if (p.target.target.empty())
-    throw UsageError("xport toolchain {} needs --target T", args[from - 1]);
+    throw UsageError("{} needs --target T", command);
   return p;
 }
 
