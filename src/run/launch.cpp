@@ -69,13 +69,9 @@ Ending spawn_and_wait(const std::vector<std::string>& argv, const util::Environm
   posix_spawnattr_destroy(&attr);
   Ending ending;
   if (rc == 0) {
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    if (WIFSIGNALED(status))
-      ending.signal = WTERMSIG(status);
-    else
-      ending.exit_code = WEXITSTATUS(status);
+    util::Completed done = util::wait_for(pid);
+    ending.signal = done.signal;
+    ending.exit_code = done.exit_code;
   }
   sigaction(SIGINT, &old_int, nullptr);
   sigaction(SIGQUIT, &old_quit, nullptr);

@@ -103,7 +103,10 @@ int spawn(const std::vector<std::string>& argv, const RunOptions& options,
   return rc;
 }
 
-void wait_for(pid_t pid, Completed& done) {
+} // namespace
+
+Completed wait_for(pid_t pid) {
+  Completed done;
   int status = 0;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
@@ -111,9 +114,8 @@ void wait_for(pid_t pid, Completed& done) {
     done.signal = WTERMSIG(status);
   else
     done.exit_code = WEXITSTATUS(status);
+  return done;
 }
-
-} // namespace
 
 Result<Completed> run_capture(const std::vector<std::string>& argv, const RunOptions& options) {
   if (argv.empty())
@@ -177,7 +179,9 @@ Result<Completed> run_capture(const std::vector<std::string>& argv, const RunOpt
       }
     }
   }
-  wait_for(pid, done);
+  Completed ended = wait_for(pid);
+  done.exit_code = ended.exit_code;
+  done.signal = ended.signal;
   return done;
 }
 
@@ -190,9 +194,7 @@ Result<Completed> run_to_stderr(const std::vector<std::string>& argv, const RunO
   pid_t pid = 0;
   if (int rc = spawn(argv, options, actions, pid); rc != 0)
     return fail("cannot run '{}': {}", argv[0], std::strerror(rc));
-  Completed done;
-  wait_for(pid, done);
-  return done;
+  return wait_for(pid);
 }
 
 void exec(const std::vector<std::string>& argv, const Environment& env) {

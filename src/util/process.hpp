@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <sys/types.h>
 #include <vector>
 
 #include "util/result.hpp"
@@ -41,6 +42,9 @@ Result<Completed> run_capture(const std::vector<std::string>& argv, const RunOpt
 // the program cannot be started.
 Result<Completed> run_to_stderr(const std::vector<std::string>& argv,
                                 const RunOptions& options = {});
+
+// Waits for the child `pid` to end (through EINTR) and says how: exit code or signal.
+Completed wait_for(pid_t pid);
 
 // Replaces this process with argv under env (argv[0] looked up in env's PATH). Returns only on
 // failure, by throwing xport::Error that names the program and the reason.
