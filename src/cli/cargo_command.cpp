@@ -118,15 +118,14 @@ int run_cargo(const Invocation& inv) {
               << line << "\n";
     return exit_ok;
   }
-  if (!std_ready) {
+  if (!std_ready)
     std::cerr << fmt::format("xport: building the standard library for {} with {} (once for this "
                              "toolchain and spec) into {}\n",
                              target.name, toolchain.describe(), prepared.std_build.dir.string());
-    rust::StdSysroot built = rust::ensure_std_sysroot(prepared.std_build, env);
-    if (built.built)
-      std::cerr << fmt::format("xport: built the standard library for {} in {:.1f} s\n",
-                               target.name, built.seconds);
-  }
+  rust::StdSysroot built = rust::ensure_std_sysroot(prepared.std_build, env);
+  if (built.built)
+    std::cerr << fmt::format("xport: built the standard library for {} in {:.1f} s\n", target.name,
+                             built.seconds);
   std::cerr << "xport: running " << line << "\n";
   util::exec(prepared.plan.argv, prepared.plan.env);
 }

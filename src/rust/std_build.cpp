@@ -2,7 +2,10 @@
 #include "rust/std_build.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <csignal>
+#include <cstdlib>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -33,17 +36,33 @@ bool project_setting(const std::string& name) {
   return name.starts_with("CARGO_PROFILE_");
 }
 
-std::string host_of(const std::string& verbose_version) {
-  auto at = verbose_version.find("\nhost: ");
-  if (at == std::string::npos)
-    return "";
-  at += 7;
-  return verbose_version.substr(at, verbose_version.find('\n', at) - at);
-}
-
 std::string toml_string(const std::string& text) {
   return json(text).dump(); // a JSON string is a valid TOML basic string
 }
+
+// Scratch folders ".build-<pid>-<key>" of builds whose process is gone (killed mid-build): the
+// result of a build is renamed into place only when complete, so they are never used, only left.
+void remove_abandoned_scratch(const fs::path& std_dir) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(std_dir, ec)) {
+    std::string name = entry.path().filename().string();
+    if (!name.starts_with(".build-"))
+      continue;
+    long pid = std::strtol(name.c_str() + 7, nullptr, 10);
+    if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)
+      fs::remove_all(entry.path(), ec);
+  }
+}
+
+// Removes a folder when the scope ends, unless released.
+struct ScratchFolder {
+  fs::path path;
+  ~ScratchFolder() {
+    std::error_code ec;
+    if (!path.empty())
+      fs::remove_all(path, ec);
+  }
+};
 
 } // namespace
 
@@ -73,7 +92,7 @@ StdBuild std_build_of(const Toolchain& t, const RustTarget& target, const SpecFi
   b.json_target_spec_flag = json_target_spec_flag;
   b.spec_file = spec.file;
   b.target_name = target.name;
-  b.host = host_of(t.verbose_version);
+  b.host = t.host;
   b.toolchain_sysroot = t.sysroot;
   b.library = t.library_source();
   if (fs::is_directory(b.library / "vendor"))
@@ -153,11 +172,13 @@ StdSysroot ensure_std_sysroot(const StdBuild& b, const util::Environment& env) {
   StdSysroot out;
   out.dir = b.dir;
   FolderLock lock(fs::path(b.dir.string() + ".lock"));
+  remove_abandoned_scratch(b.dir.parent_path());
   if (std_sysroot_ready(b))
     return out;
   auto started = std::chrono::steady_clock::now();
   fs::path scratch = b.dir.parent_path() / fmt::format(".build-{}-{}", getpid(), b.key);
   fs::remove_all(scratch);
+  ScratchFolder cleanup{scratch}; // on every way out, success included
   fs::path workspace = scratch / "workspace", target_dir = scratch / "target";
   write_file_atomically(workspace / "Cargo.toml", std_workspace_manifest(b));
   write_file_atomically(workspace / "src" / "lib.rs", "#![no_std]\n");
@@ -167,7 +188,6 @@ StdSysroot ensure_std_sysroot(const StdBuild& b, const util::Environment& env) {
   options.cwd = workspace;
   auto done = util::run_to_stderr(plan.argv, options);
   if (!done || !done->ok()) {
-    fs::remove_all(scratch);
     std::string where =
         b.vendor.empty()
             ? fmt::format("{} has no vendor/ folder, so cargo had to fetch the standard library's "
@@ -219,7 +239,6 @@ StdSysroot ensure_std_sysroot(const StdBuild& b, const util::Environment& env) {
   write_file_atomically(staged / "xport-std.json", stamp.dump(2) + "\n");
   fs::remove_all(b.dir);
   fs::rename(staged, b.dir);
-  fs::remove_all(scratch);
   out.built = true;
   return out;
 }

@@ -65,7 +65,8 @@ struct StdSysroot {
 bool std_sysroot_ready(const StdBuild& build);
 
 // Builds the sysroot unless std_sysroot_ready, under a lock on <dir>.lock: in a scratch folder
-// beside it, renamed into place when complete, so an interrupted build leaves nothing half done.
+// beside it, renamed into place when complete, so an interrupted build leaves nothing half done;
+// scratch folders of builds whose process is gone are removed first.
 // Cargo's progress goes to standard error. Throws xport::Error naming the toolchain, the target,
 // what was missing and what to do.
 StdSysroot ensure_std_sysroot(const StdBuild& build, const util::Environment& env);

@@ -110,6 +110,8 @@ void parse_verbose_version(const std::string& text, Toolchain& into) {
       into.release = value;
     else if (key == "commit-hash")
       into.commit_hash = value;
+    else if (key == "host")
+      into.host = value;
   }
   if (into.release.empty())
     throw Error("cannot read the release from `rustc -vV` output: '{}'", first_line(text));

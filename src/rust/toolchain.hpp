@@ -24,6 +24,7 @@ struct Toolchain {
   std::string verbose_version;   // all of `rustc -vV`
   std::string release;           // "1.63.0", "1.97.0-nightly"
   std::string commit_hash;       // "e50aa6fba4e6..." or "unknown" (Debian)
+  std::string host;              // "x86_64-unknown-linux-gnu"
 
   // Nightly and dev builds accept -Z flags; stable and beta need RUSTC_BOOTSTRAP=1.
   bool nightly() const;

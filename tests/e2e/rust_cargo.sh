@@ -37,6 +37,10 @@ expect_contains "$("./$program")" "threads counted [1000, 2000, 3000, 4000], mai
 expect_status 0 "$XPORT" check --target x86_64-linux-nofs "$program"
 expect_not_contains "$OUT" "[thread-pointer-read]"
 
+# A build killed mid-way left a scratch folder (its process is gone): the next run removes it.
+abandoned="$XDG_CACHE_HOME/xport/rust/std/.build-999999999-killed"
+mkdir -p "$abandoned/target"
+
 # A second project for the same profile reuses the built std: nothing of std is compiled again.
 cd "$WORK"
 write_counting_crate again
@@ -46,6 +50,7 @@ expect_status 0 "$XPORT" cargo x86_64-linux-nofs --rustc "$RUSTC_1_96" --sysroot
 expect_not_contains "$OUT" "building the standard library"
 expect_not_contains "$OUT" "Compiling std"
 echo "another project, std from the cache: $(elapsed_since "$started") s"
+[ ! -e "$abandoned" ] || fail "the abandoned scratch folder $abandoned is still there"
 
 # The ordinary build of the same crate reads its thread-locals through %fs: flagged.
 cd "$WORK/counter"

@@ -89,8 +89,11 @@ TEST(RequireLibrarySource, SaysExactlyHowToGetRustSrc) {
 
 TEST(ParseVerboseVersion, ReadsReleaseAndCommit) {
   Toolchain t;
-  parse_verbose_version("rustc 1.63.0\nbinary: rustc\ncommit-hash: unknown\nrelease: 1.63.0\n", t);
+  parse_verbose_version("rustc 1.63.0\nbinary: rustc\ncommit-hash: unknown\nhost: "
+                        "x86_64-unknown-linux-gnu\nrelease: 1.63.0\n",
+                        t);
   EXPECT_EQ(t.release, "1.63.0");
+  EXPECT_EQ(t.host, "x86_64-unknown-linux-gnu");
   EXPECT_EQ(t.commit_hash, "unknown");
   EXPECT_FALSE(t.nightly());
 }
