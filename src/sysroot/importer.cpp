@@ -225,9 +225,12 @@ private:
           wanted[h.medium].insert(h.name);
       if (wanted.empty())
         break;
-      for (const auto& [medium, names] : wanted)
+      for (const auto& entry : wanted) {
+        const std::size_t medium = entry.first;
+        const auto* names = &entry.second;
         read_medium(media_[medium],
-                    [&](const Member& m, MemberData& data) { handle(m, data, medium, &names); });
+                    [&](const Member& m, MemberData& data) { handle(m, data, medium, names); });
+      }
     }
   }
 
