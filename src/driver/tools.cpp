@@ -3,7 +3,9 @@
 
 #include <charconv>
 
+#include "target/platform.hpp"
 #include "util/error.hpp"
+#include "util/shell_words.hpp"
 
 namespace xport::driver {
 namespace {
@@ -46,7 +48,7 @@ fs::path real(const fs::path& p) {
 
 // Debian's GNU tool prefix for a profile ("riscv64-linux-gnu"), for GNU ld.
 std::string gnu_prefix(const target::Profile& profile) {
-  std::string arch = profile.arch == "i686" ? "i686" : profile.arch;
+  std::string arch = target::canonical_arch(profile.arch);
   std::string env = profile.env.empty() ? "gnu" : profile.env;
   return arch + "-" + profile.os + "-" + env;
 }
@@ -156,25 +158,15 @@ Toolchain find_toolchain(const target::Profile& profile, Language language, bool
   // compiler-rt's builtins, in clang's resource folder (lib/clang/<version>/lib/<os>/).
   std::error_code ec;
   fs::path resource_lib = clang.bin.parent_path() / "lib" / "clang";
-  std::string os = profile.os == "linux" ? "linux" : profile.os;
-  std::string arch = profile.arch == "i686" ? "i386" : profile.arch;
+  const target::ArchFacts* facts = target::arch_facts(profile.arch);
+  std::string os = profile.os;
+  std::string arch(facts ? facts->compiler_rt : std::string_view(profile.arch));
   for (const auto& version : fs::directory_iterator(resource_lib, ec)) {
     if (fs::exists(version.path() / "lib" / os / ("libclang_rt.builtins-" + arch + ".a"), ec))
       out.compiler_rt_builtins = true;
   }
-  if (auto launcher = env.find("XPORT_LAUNCHER"); launcher != env.end()) {
-    std::string_view words = launcher->second;
-    while (!words.empty()) {
-      auto start = words.find_first_not_of(' ');
-      if (start == std::string_view::npos)
-        break;
-      auto end = words.find(' ', start);
-      out.launcher.emplace_back(words.substr(start, end - start));
-      if (end == std::string_view::npos)
-        break;
-      words = words.substr(end);
-    }
-  }
+  if (auto launcher = env.find("XPORT_LAUNCHER"); launcher != env.end())
+    out.launcher = util::split_shell_words(launcher->second, "XPORT_LAUNCHER");
   return out;
 }
 

@@ -22,10 +22,6 @@ struct Runner {
 // "aarch64-unknown-linux-gnu" -> "XPORT_RUNNER_AARCH64_UNKNOWN_LINUX_GNU".
 std::string runner_variable(std::string_view target);
 
-// Splits a command written in POSIX shell word syntax ('single', "double", backslash escapes; no
-// expansions). Throws xport::Error naming `origin` for an unterminated quote or an empty command.
-std::vector<std::string> split_words(std::string_view text, std::string_view origin);
-
 // The runner the user asked for: --runner (when given), else XPORT_RUNNER_<TARGET> from env, else
 // the profile's `runner` field; nullopt when none is set.
 std::optional<Runner> configured_runner(const target::Profile& profile,

@@ -11,23 +11,16 @@ TEST(RunnerVariable, UpperCasesTheTargetAndReplacesPunctuation) {
   EXPECT_EQ(runner_variable("x86_64-genode-like"), "XPORT_RUNNER_X86_64_GENODE_LIKE");
 }
 
-TEST(SplitWords, KeepsQuotedSpacesAndEscapes) {
-  using V = std::vector<std::string>;
-  EXPECT_EQ(split_words("ssh  -p 2222 host", "x"), (V{"ssh", "-p", "2222", "host"}));
-  EXPECT_EQ(split_words("run 'a b' \"c \\\"d\\\"\" e\\ f", "x"),
-            (V{"run", "a b", "c \"d\"", "e f"}));
-  EXPECT_EQ(split_words("x ''", "x"), (V{"x", ""}));
-}
-
-TEST(SplitWords, RejectsUnterminatedQuotesAndEmptyCommandsNamingTheOrigin) {
+TEST(ConfiguredRunner, AnEmptyCommandIsAnErrorNamingItsOrigin) {
+  target::Profile p;
+  p.name = "t";
   try {
-    (void)split_words("ssh 'host", "$XPORT_RUNNER_T");
+    (void)configured_runner(p, std::string("   "), {});
     FAIL();
   } catch (const Error& e) {
-    EXPECT_NE(std::string(e.what()).find("$XPORT_RUNNER_T"), std::string::npos);
-    EXPECT_NE(std::string(e.what()).find("unterminated"), std::string::npos);
+    EXPECT_NE(std::string(e.what()).find("--runner: the runner command is empty"),
+              std::string::npos);
   }
-  EXPECT_THROW((void)split_words("   ", "--runner"), Error);
 }
 
 TEST(ConfiguredRunner, OptionBeatsEnvironmentBeatsProfile) {
