@@ -42,13 +42,6 @@ const ClangOsFacts facts[] = {
      RuntimeLibrary::compiler_rt, true},
 };
 
-constexpr std::pair<std::string_view, std::string_view> bsd_loaders[] = {
-    {"dragonfly", "/usr/libexec/ld-elf.so.2"},
-    {"freebsd", "/libexec/ld-elf.so.1"},
-    {"netbsd", "/usr/libexec/ld.elf_so"},
-    {"openbsd", "/usr/libexec/ld.so"},
-};
-
 } // namespace
 
 const ClangOsFacts* clang_os_facts(std::string_view os) {
@@ -59,12 +52,11 @@ const ClangOsFacts* clang_os_facts(std::string_view os) {
 }
 
 std::string clang_dynamic_linker(const target::Profile& profile) {
-  if (profile.os == "linux") // Linux::getDynamicLinker: the platform table's loaders
+  // Linux::getDynamicLinker: per architecture and C library; the BSDs: one per OS.
+  if (profile.os == "linux")
     return target::linux_dynamic_linker(profile);
-  for (const auto& [os, loader] : bsd_loaders)
-    if (os == profile.os)
-      return std::string(loader);
-  return "";
+  const target::OsFacts* os = target::os_facts(profile.os);
+  return std::string(os ? os->dynamic_linker : "");
 }
 
 // Linux::getMultiarchTriple: the Debian name with a "gnu" environment (clang 14 knows no musl

@@ -18,18 +18,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::pair<std::string_view, std::string_view> cmake_systems[] = {
-    {"dragonfly", "DragonFly"}, {"freebsd", "FreeBSD"}, {"linux", "Linux"},
-    {"netbsd", "NetBSD"},       {"openbsd", "OpenBSD"},
-};
-
-template <std::size_t N>
-std::string lookup(const std::pair<std::string_view, std::string_view> (&table)[N],
-                   std::string_view key, std::string_view fallback) {
-  for (const auto& [k, v] : table)
-    if (k == key)
-      return std::string(v);
-  return std::string(fallback);
+std::string os_name(const target::Profile& p, std::string_view target::OsFacts::*column,
+                    std::string_view fallback) {
+  const target::OsFacts* os = target::os_facts(p.os);
+  return std::string(os ? os->*column : fallback);
 }
 
 std::string meson_cpu_family(const std::string& arch) {
@@ -132,7 +124,8 @@ std::string emit_cmake(const IntegrationInputs& in) {
   const target::Profile& p = *in.profile;
   std::string out = header(in, "#", "CMake toolchain file");
   out += "# Use: cmake -DCMAKE_TOOLCHAIN_FILE=<this file> ...\n";
-  out += fmt::format("set(CMAKE_SYSTEM_NAME {})\n", lookup(cmake_systems, p.os, "Generic"));
+  out += fmt::format("set(CMAKE_SYSTEM_NAME {})\n",
+                     os_name(p, &target::OsFacts::cmake_system, "Generic"));
   out += fmt::format("set(CMAKE_SYSTEM_PROCESSOR {})\n", p.arch);
   out += fmt::format("set(CMAKE_C_COMPILER \"{}\")\n", tool(in, "-cc"));
   out += fmt::format("set(CMAKE_CXX_COMPILER \"{}\")\n", tool(in, "-c++"));
@@ -182,7 +175,7 @@ std::string emit_meson(const IntegrationInputs& in) {
     out += fmt::format("pkg_config_libdir = '{}'\n", pkg_config_libdir(*in.sysroot));
   }
   out += "\n[host_machine]\n";
-  out += fmt::format("system = '{}'\n", p.os);
+  out += fmt::format("system = '{}'\n", os_name(p, &target::OsFacts::meson_system, p.os));
   out += fmt::format("cpu_family = '{}'\n", meson_cpu_family(p.arch));
   out += fmt::format("cpu = '{}'\n", p.arch);
   out += fmt::format("endian = '{}'\n", p.endian == target::Endian::little ? "little" : "big");

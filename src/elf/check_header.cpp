@@ -5,20 +5,17 @@
 #include "elf/check.hpp"
 #include "elf/names.hpp"
 #include "elf/os_note.hpp"
+#include "target/platform.hpp"
 
 namespace xport::elf {
 namespace {
 
-// Profile arch names that are the same ELF machine ("i686" is EM_386 like "i386").
-bool arch_matches(std::string_view elf_arch, std::string_view profile_arch) {
-  if (elf_arch == profile_arch)
-    return true;
-  auto x86_32 = [](std::string_view a) {
-    return a == "i386" || a == "i486" || a == "i586" || a == "i686";
-  };
-  if (x86_32(elf_arch) && x86_32(profile_arch))
-    return true;
-  return elf_arch == "arm" && profile_arch.starts_with("arm");
+// The ELF machine and class of the profile's arch, from the platform table; an arch the table lacks
+// is compared by the name the machine table gives.
+bool arch_matches(const ElfFile& elf, std::string_view elf_arch, std::string_view profile_arch) {
+  if (const target::ArchFacts* facts = target::arch_facts(profile_arch))
+    return facts->elf_machine == elf.machine() && facts->is_64 == elf.is64();
+  return elf_arch == profile_arch;
 }
 
 // A program (not a library or an object): what the kernel brands by its ABI note.
@@ -32,22 +29,22 @@ void check_header(const ElfFile& elf, const ImageName& name, const CheckContext&
                   std::vector<Finding>& out) {
   const target::Profile& p = context.profile;
   std::string_view arch = machine_arch(elf.machine(), elf.is64());
-  if (!p.arch.empty() && !arch_matches(arch, p.arch)) {
-    Finding f = make_finding("machine-mismatch", name.file, name.member);
+  if (!p.arch.empty() && !arch_matches(elf, arch, p.arch)) {
+    Finding f = make_finding(Code::machine_mismatch, name.file, name.member);
     f.message = fmt::format("is {} code (e_machine {}), but {} is {}", machine_name(elf.machine()),
                             elf.machine(), p.name, p.arch);
     f.remedy = fmt::format("build it with the {} toolchain (xport cc --target {})", p.name, p.name);
     out.push_back(f);
   }
   if (p.pointer_width && (elf.is64() ? 64 : 32) != p.pointer_width) {
-    Finding f = make_finding("class-mismatch", name.file, name.member);
+    Finding f = make_finding(Code::class_mismatch, name.file, name.member);
     f.message = fmt::format("is ELF{} but {} has {}-bit pointers", elf.is64() ? 64 : 32, p.name,
                             p.pointer_width);
     f.remedy = fmt::format("build it for {} (-target {})", p.name, p.llvm_triple);
     out.push_back(f);
   }
   if (elf.big_endian() != (p.endian == target::Endian::big)) {
-    Finding f = make_finding("endian-mismatch", name.file, name.member);
+    Finding f = make_finding(Code::endian_mismatch, name.file, name.member);
     f.message = fmt::format("is {}-endian but {} is {}-endian", elf.big_endian() ? "big" : "little",
                             p.name, p.endian == target::Endian::big ? "big" : "little");
     f.remedy = fmt::format("build it for {} (-target {})", p.name, p.llvm_triple);
@@ -58,7 +55,7 @@ void check_header(const ElfFile& elf, const ImageName& name, const CheckContext&
     std::optional<OsNote> note = find_os_note(elf, elf.notes());
     const target::AbiNote& want = *p.abi_note;
     if (!note) {
-      Finding f = make_finding("os-note-missing", name.file, name.member);
+      Finding f = make_finding(Code::os_note_missing, name.file, name.member);
       f.message = fmt::format("has no OS ABI note, but {} programs carry a '{}' note (type {})",
                               p.name, want.name, want.type);
       f.remedy = "link with the target's start files (crt1.o carries the note): use xport cc "
@@ -66,7 +63,7 @@ void check_header(const ElfFile& elf, const ImageName& name, const CheckContext&
                  p.name + " with its sysroot";
       out.push_back(f);
     } else if (note->note_name != want.name || note->type != want.type) {
-      Finding f = make_finding("os-note-mismatch", name.file, name.member);
+      Finding f = make_finding(Code::os_note_mismatch, name.file, name.member);
       f.section = ".note";
       f.addresses = {note->offset};
       f.message = fmt::format("carries the ABI note '{}' ({}) at file offset 0x{:x}, but {} "
@@ -76,7 +73,7 @@ void check_header(const ElfFile& elf, const ImageName& name, const CheckContext&
       out.push_back(f);
     } else if (!want.min_version.empty() &&
                compare_versions(note->components, parse_version(want.min_version)) < 0) {
-      Finding f = make_finding("os-note-too-old", name.file, name.member);
+      Finding f = make_finding(Code::os_note_too_old, name.file, name.member);
       f.addresses = {note->offset};
       f.message = fmt::format("is built {} but {} needs at least {} {}", note->text(), p.name,
                               note->os, want.min_version);
@@ -88,7 +85,7 @@ void check_header(const ElfFile& elf, const ImageName& name, const CheckContext&
 
   if (std::optional<std::string_view> interp = elf.interpreter();
       interp && !p.dynamic_linker.empty() && *interp != p.dynamic_linker) {
-    Finding f = make_finding("interpreter-mismatch", name.file, name.member);
+    Finding f = make_finding(Code::interpreter_mismatch, name.file, name.member);
     f.section = ".interp";
     f.message = fmt::format("asks for the dynamic linker {}, but {} loads programs with {}",
                             *interp, p.name, p.dynamic_linker);

@@ -1,5 +1,5 @@
-// Host detection, and the qemu-user program for a profile's architecture (from the platform
-// table, target/platform.hpp).
+// Host detection, and the qemu-user program for a profile's architecture; both from the platform
+// tables (target/platform.hpp).
 #include "run/host.hpp"
 
 #include <algorithm>
@@ -22,16 +22,10 @@ Host current_host() {
 }
 
 bool runs_natively(const target::Profile& profile, const Host& host) {
-  if (profile.arch != host.arch)
-    return false;
-  if (profile.os == host.os)
-    return true;
-  // "x86_64-genode-like" inheriting "x86_64-unknown-linux-gnu": the runtime is part of the
-  // program, the kernel underneath is the host's.
-  return std::any_of(
-      profile.inherits_chain.begin(), profile.inherits_chain.end(), [&](const std::string& name) {
-        return name.starts_with(host.arch + "-") && name.find("-" + host.os) != std::string::npos;
-      });
+  // The same machine code, and system calls the host's kernel answers: the profile's `kernel`
+  // (a runtime layered over Linux says linux), else its OS's from the platform table.
+  return target::canonical_arch(profile.arch) == host.arch &&
+         target::program_kernel(profile) == host.os;
 }
 
 std::string qemu_program(std::string_view arch, std::string_view configured) {

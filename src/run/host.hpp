@@ -1,6 +1,6 @@
-// The machine xport runs on, and whether it can run a target's programs itself: same
-// architecture and OS, or a profile that only layers a runtime over a Linux profile of the host's
-// architecture (a Genode-like runtime linked into the program still runs on the host kernel).
+// The machine xport runs on, and whether it can run a target's programs itself: the same
+// architecture, and programs whose kernel (target::program_kernel: the profile's `kernel`, else its
+// OS's) is the host's. A Genode-like runtime linked into the program says kernel = "linux".
 #pragma once
 
 #include <string>
@@ -12,7 +12,7 @@ namespace xport::run {
 
 struct Host {
   std::string arch; // in profile spelling: x86_64, aarch64, riscv64, arm, i686 ...
-  std::string os;   // linux
+  std::string os;   // the kernel, as uname -s in lower case: linux
 };
 
 // This machine, from uname(2).

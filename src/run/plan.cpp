@@ -7,6 +7,7 @@
 #include "run/program_file.hpp"
 #include "run/qemu_prefix.hpp"
 #include "run/ssh_runner.hpp"
+#include "target/platform.hpp"
 #include "util/error.hpp"
 
 namespace xport::run {
@@ -145,8 +146,10 @@ std::optional<Method> choose_method(const target::Profile& profile, bool has_run
     return Method::runner;
   if (runs_natively(profile, host))
     return Method::native;
-  // qemu-user runs Linux programs; a profile may still name a qemu for something else.
-  if (profile.os == "linux" || !profile.qemu.empty())
+  // qemu-user runs the programs of the OSes whose row says so (Linux system calls); a profile may
+  // still name a qemu for something else.
+  const target::OsFacts* kernel = target::os_facts(target::program_kernel(profile));
+  if ((kernel && kernel->qemu_user) || !profile.qemu.empty())
     return Method::qemu;
   return std::nullopt;
 }

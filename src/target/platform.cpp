@@ -17,25 +17,55 @@ constexpr std::string_view powerpc64le_aliases[] = {"ppc64le", "ppc64el"};
 
 constexpr ArchFacts table[] = {
     {"x86_64", x86_64_aliases, 62, true, false, "x86_64", "/lib64/ld-linux-x86-64.so.2", "",
-     "x86_64", "", "x86_64", "x86_64"},
+     "x86_64", "", "x86_64", "x86_64", "x86_64"},
     {"aarch64", aarch64_aliases, 183, true, false, "aarch64", "/lib/ld-linux-aarch64.so.1", "",
-     "aarch64", "", "aarch64", "aarch64"},
+     "aarch64", "", "aarch64", "aarch64", "aarch64"},
     {"arm", arm_aliases, 40, false, false, "arm", "/lib/ld-linux.so.3", "/lib/ld-linux-armhf.so.3",
-     "arm", "armhf", "arm", "arm"},
+     "arm", "armhf", "arm", "arm", "arm"},
     {"i686", i686_aliases, 3, false, false, "i386", "/lib/ld-linux.so.2", "", "i386", "", "i386",
-     "x86"},
+     "x86", "i386"},
     {"riscv64", riscv64_aliases, 243, true, false, "riscv64", "/lib/ld-linux-riscv64-lp64d.so.1",
-     "", "riscv64", "", "riscv64", "riscv64"},
+     "", "riscv64", "", "riscv64", "riscv64", "riscv64"},
     {"s390x", s390x_aliases, 22, true, true, "s390x", "/lib/ld64.so.1", "", "s390x", "", "s390x",
-     "s390x"},
+     "s390x", "s390x"},
     {"powerpc64le", powerpc64le_aliases, 21, true, false, "powerpc64le", "/lib64/ld64.so.2", "",
-     "powerpc64le", "", "ppc64le", "ppc64"},
+     "powerpc64le", "", "ppc64le", "ppc64", "powerpc64le"},
+};
+
+// Sources: clang 14's FreeBSD.cpp, DragonFly.cpp, NetBSD.cpp and OpenBSD.cpp (getDynamicLinker
+// and the linker's -dynamic-linker), CMake's Modules/Platform/<name>.cmake, Meson's reference table
+// of operating system names, qemu's linux-user (Linux system calls only).
+constexpr OsFacts os_table[] = {
+    {"linux", "linux", "", "Linux", "linux", true},
+    {"freebsd", "freebsd", "/libexec/ld-elf.so.1", "FreeBSD", "freebsd", false},
+    {"dragonfly", "dragonfly", "/usr/libexec/ld-elf.so.2", "DragonFly", "dragonfly", false},
+    {"netbsd", "netbsd", "/usr/libexec/ld.elf_so", "NetBSD", "netbsd", false},
+    {"openbsd", "openbsd", "/usr/libexec/ld.so", "OpenBSD", "openbsd", false},
+    {"genode", "", "", "Generic", "genode", false},
 };
 
 } // namespace
 
 std::span<const ArchFacts> architectures() {
   return table;
+}
+
+std::span<const OsFacts> operating_systems() {
+  return os_table;
+}
+
+const OsFacts* os_facts(std::string_view os) {
+  for (const OsFacts& o : os_table)
+    if (o.name == os)
+      return &o;
+  return nullptr;
+}
+
+std::string program_kernel(const Profile& p) {
+  if (!p.kernel.empty())
+    return p.kernel;
+  const OsFacts* o = os_facts(p.os);
+  return std::string(o ? o->kernel : "");
 }
 
 const ArchFacts* arch_facts(std::string_view name) {

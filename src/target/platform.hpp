@@ -1,8 +1,11 @@
-// One table of architecture facts that every part asks instead of keeping its own: the spellings
-// of an architecture (a profile's `arch`, uname -m, Debian's and LLVM's names), its ELF machine,
-// Debian's multiarch name, the glibc and musl dynamic linkers, the qemu-user program and Meson's
-// CPU family. Adding an architecture is one row here (mold's per-arch constexpr structs are the
-// model).
+// Two tables of platform facts that every part asks instead of keeping its own.
+// - Architectures: the spellings of an architecture (a profile's `arch`, uname -m, Debian's and
+//   LLVM's names), its ELF machine, Debian's multiarch name, the glibc and musl dynamic linkers,
+//   the qemu-user program, compiler-rt's name and Meson's CPU family.
+// - Operating systems: the kernel that runs an OS's programs, its program interpreter, CMake's and
+//   Meson's names for it, and whether qemu-user can run its programs.
+// Adding an architecture or an OS is one row here (mold's per-arch constexpr structs are the
+// model); what clang does per OS is driver/clang_defaults.cpp's table.
 //
 // Sources: the System V psABI supplements (ELF machines), Debian's multiarch tuples
 // (https://wiki.debian.org/Multiarch/Tuples), clang 14's Linux::getMultiarchTriple and
@@ -32,6 +35,18 @@ struct ArchFacts {
   std::string_view musl_arch_hard_float;    // "" = the same
   std::string_view qemu;                    // qemu-<qemu>
   std::string_view meson_cpu_family;
+  std::string_view compiler_rt; // libclang_rt.builtins-<compiler_rt>.a
+};
+
+struct OsFacts {
+  std::string_view name; // a profile's `os`
+  // The kernel whose system calls the OS's programs make, as uname -s spells it in lower case;
+  // "" when no kernel runs them directly (Genode's programs need its core and init).
+  std::string_view kernel;
+  std::string_view dynamic_linker; // PT_INTERP; "" = per architecture and C library (Linux)
+  std::string_view cmake_system;   // CMAKE_SYSTEM_NAME
+  std::string_view meson_system;   // [host_machine] system
+  bool qemu_user;                  // Debian's qemu-user (linux-user) runs its programs
 };
 
 // Every row, in the order of the table.
@@ -42,6 +57,13 @@ const ArchFacts* arch_facts(std::string_view name_or_alias);
 
 // The architecture's name for any of its spellings, or the spelling itself when it is unknown.
 std::string canonical_arch(std::string_view name_or_alias);
+
+// Every OS row, and the row for a profile's `os` (nullptr when unknown).
+std::span<const OsFacts> operating_systems();
+const OsFacts* os_facts(std::string_view os);
+
+// The kernel that runs the profile's programs: its `kernel` field, else its OS's; "" = none known.
+std::string program_kernel(const Profile& profile);
 
 // 32-bit ARM's float ABI is the environment's: gnueabihf and musleabihf are hard-float.
 bool hard_float(const Profile& profile);

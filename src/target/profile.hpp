@@ -68,6 +68,7 @@ struct Profile {
   std::string llvm_triple; // what clang gets as -target: "x86_64-pc-dragonfly-elf"
   std::string arch;        // x86_64 aarch64 riscv64 arm i686
   std::string os;          // linux freebsd dragonfly netbsd openbsd genode none
+  std::string kernel;      // the kernel that runs its programs (uname -s); "" = the OS's own
   std::string env;         // gnu musl gnueabihf ""
   Endian endian = Endian::little;
   int pointer_width = 64;

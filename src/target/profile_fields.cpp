@@ -95,6 +95,7 @@ Profile profile_from_fields(const Fields& fields) {
   set(fields, "llvm-triple", p.llvm_triple);
   set(fields, "arch", p.arch);
   set(fields, "os", p.os);
+  set(fields, "kernel", p.kernel);
   set(fields, "env", p.env);
   set(fields, "endian", endian_names, p.endian);
   if (auto v = get(fields, "pointer-width"); v && v->is_number_integer())

@@ -50,6 +50,9 @@ const KeySpec keys[] = {
     S("llvm-triple", string, "the triple clang gets as --target"),
     S("arch", string, "architecture: x86_64 aarch64 riscv64 arm i686 ..."),
     S("os", string, "operating system: linux freebsd dragonfly netbsd openbsd ..."),
+    S("kernel", string,
+      "the kernel that runs the programs (uname -s, lower case): linux for a runtime layered "
+      "over Linux; unset: the OS's own"),
     S("env", string, "environment (ABI) part of the triple: gnu musl gnueabihf or empty"),
     E("endian", endian_values, "byte order"),
     S("pointer-width", integer, "pointer size in bits: 16, 32 or 64"),

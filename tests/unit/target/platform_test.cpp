@@ -54,5 +54,45 @@ TEST(Platform, BuiltInLinuxProfilesAgreeWithTheTable) {
   }
 }
 
+TEST(Platform, EveryOperatingSystemIsOneRow) {
+  std::set<std::string_view> seen;
+  for (const OsFacts& o : operating_systems()) {
+    EXPECT_TRUE(seen.insert(o.name).second) << o.name;
+    EXPECT_EQ(os_facts(o.name), &o);
+    EXPECT_FALSE(o.cmake_system.empty() || o.meson_system.empty()) << o.name;
+    // qemu-user emulates one kernel's system calls: only an OS whose programs that kernel runs.
+    if (o.qemu_user) {
+      EXPECT_EQ(o.kernel, "linux") << o.name;
+    }
+  }
+  EXPECT_EQ(os_facts("plan9"), nullptr);
+}
+
+// Every built-in profile names an OS the table knows, and a BSD profile's program interpreter is
+// the one its OS row (and so clang) uses.
+TEST(Platform, BuiltInProfilesAgreeWithTheOperatingSystemTable) {
+  Catalog catalog = testing::load_texts({});
+  for (const std::string& name : catalog.names()) {
+    Profile p = catalog.resolve(name).profile;
+    const OsFacts* os = os_facts(p.os);
+    ASSERT_NE(os, nullptr) << name << ": os " << p.os << " has no row";
+    EXPECT_FALSE(program_kernel(p).empty()) << name;
+    if (!os->dynamic_linker.empty() && !p.dynamic_linker.empty()) {
+      EXPECT_EQ(os->dynamic_linker, p.dynamic_linker) << name;
+    }
+  }
+}
+
+TEST(Platform, TheKernelFieldOverridesTheOperatingSystems) {
+  Profile p;
+  p.os = "genode";
+  EXPECT_EQ(program_kernel(p), "");
+  p.kernel = "linux";
+  EXPECT_EQ(program_kernel(p), "linux");
+  p = Profile{};
+  p.os = "freebsd";
+  EXPECT_EQ(program_kernel(p), "freebsd");
+}
+
 } // namespace
 } // namespace xport::target
