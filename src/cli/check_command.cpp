@@ -19,18 +19,24 @@
 namespace xport::cli {
 namespace {
 
-void check_codes(const std::vector<std::string>& given, std::string_view option) {
+// The codes of --only or --ignore; a word that is no code is a usage error with a suggestion.
+std::vector<elf::Code> parse_codes(const std::vector<std::string>& given, std::string_view option) {
   std::vector<std::string> known;
   for (const elf::FindingCode& c : elf::finding_codes())
-    known.emplace_back(c.code);
-  for (const std::string& code : given)
-    if (std::find(known.begin(), known.end(), code) == known.end())
+    known.emplace_back(c.name);
+  std::vector<elf::Code> out;
+  for (const std::string& word : given) {
+    std::optional<elf::Code> code = elf::parse_code(word);
+    if (!code)
       throw UsageError("{} {}: no such finding code{}; the codes are listed in docs/checks.md",
-                       option, code, util::did_you_mean(code, known));
+                       option, word, util::did_you_mean(word, known));
+    out.push_back(*code);
+  }
+  return out;
 }
 
 elf::Finding unreadable(const std::string& file, const std::string& member, const Error& e) {
-  elf::Finding f = elf::make_finding("malformed", file, member);
+  elf::Finding f = elf::make_finding(elf::Code::malformed, file, member);
   f.message = e.what();
   f.remedy = "rebuild or re-download the file; xport checks only well-formed ELF";
   return f;
@@ -55,8 +61,8 @@ int run_check(const Invocation& inv) {
   app.add_flag("--json", json, "print the findings as JSON");
   if (auto status = parse(app, inv))
     return *status;
-  check_codes(only, "--only");
-  check_codes(ignore, "--ignore");
+  const std::vector<elf::Code> only_codes = parse_codes(only, "--only");
+  const std::vector<elf::Code> ignored_codes = parse_codes(ignore, "--ignore");
 
   elf::CheckContext context;
   context.profile = resolve_target(target).profile;
@@ -83,8 +89,9 @@ int run_check(const Invocation& inv) {
     }
   }
   std::erase_if(findings, [&](const elf::Finding& f) {
-    return (!only.empty() && std::find(only.begin(), only.end(), f.code) == only.end()) ||
-           std::find(ignore.begin(), ignore.end(), f.code) != ignore.end();
+    return (!only_codes.empty() &&
+            std::find(only_codes.begin(), only_codes.end(), f.code) == only_codes.end()) ||
+           std::find(ignored_codes.begin(), ignored_codes.end(), f.code) != ignored_codes.end();
   });
   const std::size_t errors = std::count_if(findings.begin(), findings.end(), [](const auto& f) {
     return f.severity == elf::Severity::error;

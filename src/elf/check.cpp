@@ -16,7 +16,7 @@ std::vector<Finding> check_image(const ElfFile& elf, const ImageName& name,
   // all there is to say.
   bool same_machine = true;
   for (const Finding& f : out)
-    same_machine &= f.code != "machine-mismatch";
+    same_machine &= f.code != Code::machine_mismatch;
   if (same_machine)
     check_tls(elf, name, context, out);
   check_relocations(elf, name, context, out);

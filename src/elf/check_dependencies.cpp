@@ -57,7 +57,7 @@ void check_unavailable_symbols(const ElfFile& elf, const ImageName& name,
     if (s.defined() || s.name.empty() || s.bind != STB_GLOBAL ||
         std::find(lacking.begin(), lacking.end(), s.name) == lacking.end())
       continue;
-    Finding f = make_finding("symbol-unavailable", name.file, name.member);
+    Finding f = make_finding(Code::symbol_unavailable, name.file, name.member);
     f.symbol = std::string(s.name);
     f.message =
         fmt::format("imports `{}`, which the C library of {} does not define (its profile "
@@ -105,7 +105,7 @@ void check_dependencies(const ElfFile& elf, const ImageName& name, const CheckCo
     if (!path) {
       incomplete = true;
       if (direct) {
-        Finding f = make_finding("needed-missing", name.file, name.member);
+        Finding f = make_finding(Code::needed_missing, name.file, name.member);
         f.section = ".dynamic";
         f.symbol = lib;
         f.message =
@@ -136,7 +136,7 @@ void check_dependencies(const ElfFile& elf, const ImageName& name, const CheckCo
           queue.emplace_back(std::string(library.dynamic_string(e.value)), false);
     } catch (const Error& e) {
       incomplete = true;
-      Finding f = make_finding("malformed", name.file, name.member);
+      Finding f = make_finding(Code::malformed, name.file, name.member);
       f.symbol = lib;
       f.message = fmt::format("needs {}, found as {}, which cannot be read: {}", lib,
                               path->string(), e.what());
@@ -163,7 +163,7 @@ void check_dependencies(const ElfFile& elf, const ImageName& name, const CheckCo
            defs.unversioned_libraries_define.count(s.name);
     if (ok)
       continue;
-    Finding f = make_finding("undefined-symbol", name.file, name.member);
+    Finding f = make_finding(Code::undefined_symbol, name.file, name.member);
     f.symbol = demangle(s.name);
     std::string versioned = s.version.empty() ? "" : fmt::format("@{}", s.version);
     std::string from =

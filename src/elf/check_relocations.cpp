@@ -79,7 +79,7 @@ void check_relocations(const ElfFile& elf, const ImageName& name, const CheckCon
           r.offset);
     }
     for (auto& [key, offsets] : rejected) {
-      Finding f = make_finding("relocation-unsupported", name.file, name.member);
+      Finding f = make_finding(Code::relocation_unsupported, name.file, name.member);
       f.section = std::string(key.second);
       f.addresses = offsets;
       f.message = fmt::format("{} {} relocation{} in {} (at {}): {}'s loader does not accept "
@@ -103,7 +103,7 @@ void check_relocations(const ElfFile& elf, const ImageName& name, const CheckCon
   for (const DynamicEntry& e : elf.dynamic())
     textrel |= e.tag == DT_TEXTREL || (e.tag == DT_FLAGS && (e.value & DF_TEXTREL));
   if (textrel) {
-    Finding f = make_finding("text-relocation", name.file, name.member);
+    Finding f = make_finding(Code::text_relocation, name.file, name.member);
     f.section = ".dynamic";
     f.message = "has text relocations (DT_TEXTREL/DF_TEXTREL): the loader must make code "
                 "writable to patch it, which hardened loaders refuse";
@@ -143,7 +143,7 @@ void check_static_initializers(const ElfFile& elf, const ImageName& name, const 
     if (entries == 0)
       continue;
     if (symtab.empty()) {
-      Finding f = make_finding("static-initializers-unverified", name.file, name.member);
+      Finding f = make_finding(Code::static_initializers_unverified, name.file, name.member);
       f.section = a.section;
       f.addresses = {sec->addr};
       f.message = fmt::format("is statically linked with {} {} entr{} but has no symbol table, so "
@@ -154,7 +154,7 @@ void check_static_initializers(const ElfFile& elf, const ImageName& name, const 
                  std::string(a.walker);
       out.push_back(f);
     } else if (!defined(a.walker)) {
-      Finding f = make_finding("static-initializers-not-run", name.file, name.member);
+      Finding f = make_finding(Code::static_initializers_not_run, name.file, name.member);
       f.section = a.section;
       f.addresses = {sec->addr};
       f.message = fmt::format("is statically linked with {} {} entr{}, but nothing in it refers "

@@ -53,7 +53,7 @@ void check_tls(const ElfFile& elf, const ImageName& name, const CheckContext& co
     }
     for (auto& [key, g] : groups) {
       const ThreadPointerRead& r = *g.first;
-      Finding f = make_finding(r.canary ? "stack-protector-canary" : "thread-pointer-read",
+      Finding f = make_finding(r.canary ? Code::stack_protector_canary : Code::thread_pointer_read,
                                name.file, name.member);
       f.section = std::string(r.section->name);
       f.addresses = g.addresses;
@@ -84,7 +84,7 @@ void check_tls(const ElfFile& elf, const ImageName& name, const CheckContext& co
       tls_relocs[{r.section ? r.section->name : std::string_view("dynamic"), r.type}].push_back(
           r.offset);
   for (auto& [key, offsets] : tls_relocs) {
-    Finding f = make_finding("tls-relocation", name.file, name.member);
+    Finding f = make_finding(Code::tls_relocation, name.file, name.member);
     f.section = std::string(key.first);
     f.addresses = offsets;
     std::string type = relocation_name(elf.machine(), key.second);
@@ -98,7 +98,7 @@ void check_tls(const ElfFile& elf, const ImageName& name, const CheckContext& co
   }
 
   if (const Segment* tls = elf.segment(PT_TLS)) {
-    Finding f = make_finding("tls-segment", name.file, name.member);
+    Finding f = make_finding(Code::tls_segment, name.file, name.member);
     f.addresses = {tls->vaddr};
     f.message = fmt::format("has a PT_TLS segment ({} bytes of thread-local data at 0x{:x}) that "
                             "{}'s loader will not set up; {}",

@@ -11,33 +11,57 @@
 namespace xport::elf {
 namespace {
 
-// Sorted by code; a unit test keeps it so. docs/checks.md has one section per row.
+// In the enum's order, which is the names' order (checked below and by a unit test);
+// docs/checks.md has one row per code.
 constexpr FindingCode codes[] = {
-    {"class-mismatch", Severity::error, "ELF class (32/64-bit) differs from the target's"},
-    {"endian-mismatch", Severity::error, "byte order differs from the target's"},
-    {"interpreter-mismatch", Severity::error, "PT_INTERP is not the target's dynamic linker"},
-    {"machine-mismatch", Severity::error, "e_machine is not the target's architecture"},
-    {"malformed", Severity::error, "the file or archive member cannot be read as ELF"},
-    {"needed-missing", Severity::error, "a DT_NEEDED library is not in the sysroot"},
-    {"os-note-mismatch", Severity::error, "the OS ABI note names another OS"},
-    {"os-note-missing", Severity::error, "a linked program carries no OS ABI note"},
-    {"os-note-too-old", Severity::error, "the OS ABI note's version is below the target's minimum"},
-    {"relocation-unsupported", Severity::error, "a relocation type the target's loader rejects"},
-    {"stack-protector-canary", Severity::error,
+    {Code::class_mismatch, "class-mismatch", Severity::error,
+     "ELF class (32/64-bit) differs from the target's"},
+    {Code::endian_mismatch, "endian-mismatch", Severity::error,
+     "byte order differs from the target's"},
+    {Code::interpreter_mismatch, "interpreter-mismatch", Severity::error,
+     "PT_INTERP is not the target's dynamic linker"},
+    {Code::machine_mismatch, "machine-mismatch", Severity::error,
+     "e_machine is not the target's architecture"},
+    {Code::malformed, "malformed", Severity::error,
+     "the file or archive member cannot be read as ELF"},
+    {Code::needed_missing, "needed-missing", Severity::error,
+     "a DT_NEEDED library is not in the sysroot"},
+    {Code::os_note_mismatch, "os-note-mismatch", Severity::error,
+     "the OS ABI note names another OS"},
+    {Code::os_note_missing, "os-note-missing", Severity::error,
+     "a linked program carries no OS ABI note"},
+    {Code::os_note_too_old, "os-note-too-old", Severity::error,
+     "the OS ABI note's version is below the target's minimum"},
+    {Code::relocation_unsupported, "relocation-unsupported", Severity::error,
+     "a relocation type the target's loader rejects"},
+    {Code::stack_protector_canary, "stack-protector-canary", Severity::error,
      "reads the stack-protector canary through the thread pointer"},
-    {"static-initializers-not-run", Severity::error,
+    {Code::static_initializers_not_run, "static-initializers-not-run", Severity::error,
      "a static program has initializers its start files never call"},
-    {"static-initializers-unverified", Severity::warning,
+    {Code::static_initializers_unverified, "static-initializers-unverified", Severity::warning,
      "a stripped static program has initializers xport cannot verify"},
-    {"symbol-unavailable", Severity::warning,
+    {Code::symbol_unavailable, "symbol-unavailable", Severity::warning,
      "imports a symbol the profile says the target's C library lacks"},
-    {"text-relocation", Severity::warning, "the program needs its text patched at load time"},
-    {"thread-pointer-read", Severity::error,
+    {Code::text_relocation, "text-relocation", Severity::warning,
+     "the program needs its text patched at load time"},
+    {Code::thread_pointer_read, "thread-pointer-read", Severity::error,
      "reads the thread pointer on a target that provides no TLS through it"},
-    {"tls-relocation", Severity::error, "a TLS relocation on a target with emulated TLS"},
-    {"tls-segment", Severity::error, "a PT_TLS segment on a target with emulated TLS"},
-    {"undefined-symbol", Severity::error, "an undefined symbol no NEEDED library defines"},
+    {Code::tls_relocation, "tls-relocation", Severity::error,
+     "a TLS relocation on a target with emulated TLS"},
+    {Code::tls_segment, "tls-segment", Severity::error,
+     "a PT_TLS segment on a target with emulated TLS"},
+    {Code::undefined_symbol, "undefined-symbol", Severity::error,
+     "an undefined symbol no NEEDED library defines"},
 };
+
+constexpr bool in_enum_order() {
+  for (std::size_t i = 0; i < std::size(codes); ++i)
+    if (static_cast<std::size_t>(codes[i].value) != i ||
+        (i > 0 && !(codes[i - 1].name < codes[i].name)))
+      return false;
+  return true;
+}
+static_assert(in_enum_order(), "finding codes: one row per enum value, in order, sorted by name");
 
 } // namespace
 
@@ -45,18 +69,26 @@ std::span<const FindingCode> finding_codes() {
   return codes;
 }
 
-const FindingCode& finding_code(std::string_view code) {
-  auto it =
-      std::lower_bound(std::begin(codes), std::end(codes), code,
-                       [](const FindingCode& row, std::string_view c) { return row.code < c; });
-  if (it == std::end(codes) || it->code != code)
-    throw Error("internal: unknown finding code '{}'", code);
-  return *it;
+const FindingCode& finding_code(Code code) {
+  return codes[static_cast<std::size_t>(code)];
 }
 
-Finding make_finding(std::string_view code, std::string file, std::string member) {
+std::string_view code_name(Code code) {
+  return finding_code(code).name;
+}
+
+std::optional<Code> parse_code(std::string_view name) {
+  auto it =
+      std::lower_bound(std::begin(codes), std::end(codes), name,
+                       [](const FindingCode& row, std::string_view n) { return row.name < n; });
+  if (it == std::end(codes) || it->name != name)
+    return std::nullopt;
+  return it->value;
+}
+
+Finding make_finding(Code code, std::string file, std::string member) {
   Finding f;
-  f.code = std::string(code);
+  f.code = code;
   f.severity = finding_code(code).severity;
   f.file = std::move(file);
   f.member = std::move(member);
@@ -75,7 +107,8 @@ std::string_view severity_name(Severity severity) {
 }
 
 std::string Finding::to_text() const {
-  std::string text = fmt::format("{}: {} [{}]: {}", file, severity_name(severity), code, message);
+  std::string text =
+      fmt::format("{}: {} [{}]: {}", file, severity_name(severity), code_name(code), message);
   if (!remedy.empty())
     text += fmt::format("\n    fix: {}", remedy);
   return text;
@@ -83,7 +116,7 @@ std::string Finding::to_text() const {
 
 nlohmann::json Finding::to_json() const {
   nlohmann::json j = {{"severity", severity_name(severity)},
-                      {"code", code},
+                      {"code", code_name(code)},
                       {"file", file},
                       {"message", message},
                       {"remedy", remedy}};

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,9 +15,32 @@ namespace xport::elf {
 
 enum class Severity { note, warning, error };
 
+// Every code check can report, in the order of their spellings (docs/checks.md describes each).
+enum class Code {
+  class_mismatch,
+  endian_mismatch,
+  interpreter_mismatch,
+  machine_mismatch,
+  malformed,
+  needed_missing,
+  os_note_mismatch,
+  os_note_missing,
+  os_note_too_old,
+  relocation_unsupported,
+  stack_protector_canary,
+  static_initializers_not_run,
+  static_initializers_unverified,
+  symbol_unavailable,
+  text_relocation,
+  thread_pointer_read,
+  tls_relocation,
+  tls_segment,
+  undefined_symbol,
+};
+
 struct Finding {
   Severity severity = Severity::error;
-  std::string code;    // "thread-pointer-read"
+  Code code = Code::malformed;
   std::string file;    // "libfoo.a(bar.o)" or "hw"
   std::string member;  // "bar.o" for an archive member
   std::string section; // ".text"
@@ -31,18 +56,21 @@ struct Finding {
 std::string_view severity_name(Severity severity);
 
 struct FindingCode {
-  std::string_view code;
+  Code value;
+  std::string_view name; // "thread-pointer-read"
   Severity severity;
   std::string_view summary;
 };
 
-// Every code check can report, sorted by code (docs/checks.md describes each).
+// Every code's row, in the enum's order, which is the order of the names.
 std::span<const FindingCode> finding_codes();
-// The code's row; throws xport::Error for an unknown code (a programming error).
-const FindingCode& finding_code(std::string_view code);
+const FindingCode& finding_code(Code code);
+std::string_view code_name(Code code);
+// The code spelled `name`, or nullopt (a user's --only/--ignore word).
+std::optional<Code> parse_code(std::string_view name);
 
 // A finding of `code` with its table severity.
-Finding make_finding(std::string_view code, std::string file, std::string member = {});
+Finding make_finding(Code code, std::string file, std::string member = {});
 
 // Demangles C++ (Itanium) and Rust (legacy and v0) names; returns others unchanged.
 std::string demangle(std::string_view name);

@@ -71,7 +71,7 @@ std::vector<Finding> check_file(const fs::path& path, const target::Profile& pro
 std::vector<std::string> codes(const std::vector<Finding>& findings) {
   std::vector<std::string> out;
   for (const Finding& f : findings)
-    out.push_back(f.code);
+    out.emplace_back(code_name(f.code));
   return out;
 }
 
@@ -80,7 +80,7 @@ TEST(Check, ThreadPointerReadsOnePerFunctionWhenTlsIsEmulated) {
   std::vector<Finding> found = check_file(obj, x86_64_profile(target::TlsModel::emulated));
   std::vector<std::string> functions;
   for (const Finding& f : found)
-    if (f.code == "thread-pointer-read") {
+    if (f.code == Code::thread_pointer_read) {
       functions.push_back(f.symbol);
       EXPECT_NE(f.message.find("reads the thread pointer (%fs) at 0x"), std::string::npos);
       EXPECT_NE(f.message.find("the target's tls-model is emulated and it provides no TLS area "
@@ -109,7 +109,7 @@ TEST(Check, ArmAndThumbMrcAreThreadPointerReads) {
     std::vector<Finding> found = check_file(compile("armv7-unknown-linux-gnueabihf", flags), p);
     std::vector<std::string> functions;
     for (const Finding& f : found)
-      if (f.code == "thread-pointer-read")
+      if (f.code == Code::thread_pointer_read)
         functions.push_back(f.symbol);
     EXPECT_EQ(functions, (std::vector<std::string>{"bump", "peek"})) << flags;
   }
