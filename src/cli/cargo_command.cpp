@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include "cli/command.hpp"
@@ -19,30 +20,13 @@ namespace xport::cli {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr const char* usage =
-    "usage: xport cargo TARGET [--toolchain NAME | --rustc PATH] [--profile FILE]...\n"
-    "                   [--sysroot NAME|PATH] [--dry-run]\n"
-    "                   CARGO-COMMAND [CARGO-ARGS...]\n\n"
-    "Runs the toolchain's cargo for TARGET: --target <the spec from 'xport rust spec TARGET'>,\n"
-    "the standard library built from the toolchain's source for that spec (once, with cargo\n"
-    "-Z build-std, offline when the source vendors its dependencies; then cached) as rustc's\n"
-    "--sysroot, --target-dir target/xport-TARGET in the workspace, xport run as the runner,\n"
-    "panic=abort where the profile says so, and RUSTC_BOOTSTRAP=1 for a toolchain that is not\n"
-    "a nightly.\n\n"
-    "options:\n"
-    "  --toolchain NAME  a rustup toolchain (nightly, stable, 1.80.0...)\n"
-    "  --rustc PATH      a rustc by path (its cargo is the one beside it)\n"
-    "  --profile FILE    also load this profile file (repeatable)\n"
-    "  --sysroot NAME|PATH  the sysroot the linker (xport cc) links against\n"
-    "  --dry-run         print the cargo command and the environment changes, run nothing\n"
-    "  -h, --help        this text\n";
-
 struct Options {
   std::string target;
   rust::ToolchainRequest toolchain;
   TargetOptions profiles;
   std::string sysroot;
   bool dry_run = false;
+  bool help = false;
   std::vector<std::string> cargo_args;
 };
 
@@ -64,18 +48,43 @@ Options parse_options(const std::vector<std::string>& args) {
   o.sysroot = given.last("--sysroot").value_or("");
   o.profiles.profiles = given.all("--profile");
   o.dry_run = given.has("--dry-run");
+  o.help = given.has("--help");
   o.cargo_args = std::move(given.rest);
   return o;
+}
+
+// --help: the options parse_options reads, described as every command's are.
+int help(const Invocation& inv) {
+  CLI::App app{
+      "Run the toolchain's cargo for TARGET: --target <the spec from 'xport rust spec TARGET'>, "
+      "the standard library built from the toolchain's source for that spec (once, with cargo -Z "
+      "build-std, offline when the source vendors its dependencies; then cached) as rustc's "
+      "--sysroot, --target-dir target/xport-TARGET, xport run as the runner, panic=abort where the "
+      "profile says so, and RUSTC_BOOTSTRAP=1 for a toolchain that is not a nightly."};
+  std::string text;
+  std::vector<std::string> files;
+  bool flag = false;
+  app.add_option("TARGET", text, "target profile name (see 'xport target list')");
+  app.add_option("--toolchain", text, "a rustup toolchain (nightly, stable, 1.80.0 ...)");
+  app.add_option("--rustc", text, "a rustc by path (its cargo is the one beside it)");
+  app.add_option("--profile", files, "also load this profile file (repeatable)")->type_name("FILE");
+  app.add_option("--sysroot", text, "the sysroot the linker (xport cc) links against");
+  app.add_flag("--dry-run", flag,
+               "print the cargo command and the environment changes, run nothing");
+  app.footer("usage: xport cargo TARGET [OPTIONS] CARGO-COMMAND [CARGO-ARGS...]\n"
+             "xport's options come before cargo's command; everything from it on reaches cargo "
+             "unchanged. See docs/rust.md.");
+  return print_help(app, inv.program);
 }
 
 } // namespace
 
 int run_cargo(const Invocation& inv) {
-  if (!inv.args.empty() && (inv.args[0] == "-h" || inv.args[0] == "--help")) {
-    std::cout << usage;
-    return exit_ok;
-  }
+  if (!inv.args.empty() && (inv.args[0] == "-h" || inv.args[0] == "--help"))
+    return help(inv);
   Options o = parse_options(inv.args);
+  if (o.help)
+    return help(inv);
   util::Environment env = util::current_environment();
   target::ResolvedProfile resolved = resolve_target(load_catalog(o.profiles), o.target);
   std::vector<fs::path> files(o.profiles.profiles.begin(), o.profiles.profiles.end());

@@ -5,6 +5,9 @@
 // and runs) and ends by exec'ing clang, so its exit status is clang's.
 #include <iostream>
 
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
 #include "cli/command.hpp"
 #include "cli/target_options.hpp"
 #include "driver/compiler.hpp"
@@ -18,17 +21,32 @@ struct CompilerOptions {
   TargetOptions target;
   std::string sysroot;
   bool print_command = false;
+  bool help = false;
   std::vector<std::string> rest;
 };
 
-const char* usage = "usage: {0} --target T [--sysroot NAME|PATH] [--profile FILE] "
-                    "[--print-command] [--] CLANG-ARGS...\n\n"
-                    "Compiles and links for target T with clang, the profile's flags and the "
-                    "sysroot's folders;\nCLANG-ARGS are passed to clang verbatim. XPORT_VERBOSE=1 "
-                    "prints the command, XPORT_LAUNCHER\n(e.g. ccache) is put in front of it, "
-                    "XPORT_CLANG picks the clang. See docs/driver.md.\n";
+// --help: the options below, described as every command's are.
+int help(const Invocation& inv) {
+  CLI::App app{"Compile and link for a target with clang, the profile's flags and the sysroot's "
+               "folders. CLANG-ARGS (every word after xport's options, or after --) reach clang "
+               "verbatim; the exit status is clang's."};
+  TargetOptions target;
+  std::string sysroot;
+  bool flag = false;
+  add_target_options(app, target);
+  app.add_option("--sysroot", sysroot,
+                 "sysroot name or folder; default: the store's sysroot named like the target");
+  app.add_flag("--print-command", flag, "print the clang command instead of running it");
+  app.footer(fmt::format("usage: {} --target T [OPTIONS] [--] CLANG-ARGS...\n"
+                         "XPORT_VERBOSE=1 prints the command and runs it, XPORT_LAUNCHER (e.g. "
+                         "ccache) is put in front of it, XPORT_CLANG picks the clang. See "
+                         "docs/driver.md.",
+                         inv.program));
+  return print_help(app, inv.program);
+}
 
-constexpr util::OptionSpec compiler_options[] = {{"--print-command", "", false},
+constexpr util::OptionSpec compiler_options[] = {{"--help", "-h", false},
+                                                 {"--print-command", "", false},
                                                  {"--profile", "", true},
                                                  {"--sysroot", "", true},
                                                  {"--target", "-t", true}};
@@ -37,6 +55,7 @@ CompilerOptions read_options(const Invocation& inv) {
   util::LeadingOptions given = util::split_leading_options(
       inv.args, compiler_options, util::UnknownOption::ends_options, inv.program);
   CompilerOptions o;
+  o.help = given.has("--help");
   o.print_command = given.has("--print-command");
   o.target.target = given.last("--target").value_or("");
   o.sysroot = given.last("--sysroot").value_or("");
@@ -46,11 +65,9 @@ CompilerOptions read_options(const Invocation& inv) {
 }
 
 int run_compiler(const Invocation& inv, driver::Language language) {
-  if (!inv.args.empty() && (inv.args[0] == "--help" || inv.args[0] == "-h")) {
-    std::cout << fmt::format(fmt::runtime(usage), inv.program);
-    return exit_ok;
-  }
   CompilerOptions options = read_options(inv);
+  if (options.help)
+    return help(inv);
   if (options.target.target.empty())
     throw UsageError("{} needs --target T before the compiler arguments (see 'xport target "
                      "list'), or call it through a link made by 'xport toolchain install'",

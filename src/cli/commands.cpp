@@ -14,17 +14,12 @@
 
 namespace xport::cli {
 
-// One declaration per command file.
-int run_cargo(const Invocation&);
+// One declaration per light command file; the heavy ones are cli/heavy_commands.cpp's.
 int run_cc(const Invocation&);
-int run_check(const Invocation&);
 int run_cxx(const Invocation&);
 int run_emit(const Invocation&);
 int run_env(const Invocation&);
-int run_inspect(const Invocation&);
 int run_run(const Invocation&);
-int run_rust(const Invocation&);
-int run_sysroot(const Invocation&);
 int run_target(const Invocation&);
 int run_toolchain(const Invocation&);
 
@@ -32,16 +27,17 @@ namespace {
 
 const Command table[] = {
     {"c++", "compile and link C++ for a target with clang (as cc, in C++ mode)", run_cxx},
-    {"cargo", "run cargo for a target: -Z build-std with the derived Rust spec", run_cargo},
+    {"cargo", "run cargo for a target: -Z build-std with the derived Rust spec", nullptr, true},
     {"cc", "compile and link C for a target with clang, the profile and the sysroot", run_cc},
-    {"check", "check ELF files against a target: TLS, OS note, libraries, relocations", run_check},
+    {"check", "check ELF files against a target: TLS, OS note, libraries, relocations", nullptr,
+     true},
     {"emit", "write a CMake, Meson, Cargo or clang config file for a target", run_emit},
     {"env", "print CC, CXX, AR, PKG_CONFIG_* ... for a target, for eval", run_env},
     {"inspect", "describe ELF files: class, machine, linking, OS note and version, build-id",
-     run_inspect},
+     nullptr, true},
     {"run", "run a program built for a target: natively, under qemu-user or a runner", run_run},
-    {"rust", "derived rustc target specs and core/alloc sysroots for a target", run_rust},
-    {"sysroot", "import OS media as sysroots; list, show, verify and remove them", run_sysroot},
+    {"rust", "derived rustc target specs and core/alloc sysroots for a target", nullptr, true},
+    {"sysroot", "import OS media as sysroots; list, show, verify and remove them", nullptr, true},
     {"target", "list, show, diff and check target profiles", run_target},
     {"toolchain", "install <target>-cc, <target>-ar ... links for autotools and Makefiles",
      run_toolchain},
@@ -65,7 +61,9 @@ std::vector<std::string> command_names() {
 
 } // namespace
 
-std::span<const Command> commands() { return table; }
+std::span<const Command> commands() {
+  return table;
+}
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
@@ -95,7 +93,10 @@ int main(int argc, char** argv) {
   }
   Invocation inv{fmt::format("xport {}", it->name), {args.begin() + 1, args.end()}};
   try {
-    return it->run(inv);
+    Run run = it->heavy ? heavy_command(it->name) : it->run;
+    if (!run)
+      delegate_to_full(it->name, inv); // the front: heavy commands run in the full binary
+    return run(inv);
   } catch (const UsageError& e) {
     std::cerr << "xport: error: " << e.what() << "\n";
     return exit_usage;

@@ -1,7 +1,7 @@
-// The heavy commands as the front binary (`bin/xport`) sees them: each replaces this process with
-// the full binary (libexec/xport/xport-full), which has every command. The front links neither
-// libarchive, libcrypto nor LLVM, so `xport cc` starts with only libc, libstdc++, fmt and toml++ to
-// load and bind. Linked only into the front; the full binary links the real run_* functions.
+// Handing a heavy command to the full binary (libexec/xport/xport-full), which has every command.
+// The front (`bin/xport`) links neither libarchive, libcrypto nor LLVM, so `xport cc` starts with
+// only libc, libstdc++, fmt and toml++ to load and bind; main() calls this for the table's heavy
+// rows when heavy_command() has no function for them, which is only in the front.
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -38,9 +38,11 @@ fs::path full_binary() {
   return (self.parent_path() / relative_location).lexically_normal();
 }
 
+} // namespace
+
 // Execs `xport-full <command> <args...>`: same arguments, same environment, and, since this
 // process is replaced, the exit status and signals are the full binary's own.
-[[noreturn]] void delegate(std::string_view command, const Invocation& inv) {
+void delegate_to_full(std::string_view command, const Invocation& inv) {
   fs::path full = full_binary();
   std::vector<std::string> argv{full.string(), std::string(command)};
   argv.insert(argv.end(), inv.args.begin(), inv.args.end());
@@ -58,24 +60,6 @@ fs::path full_binary() {
               overridden ? fmt::format("fix or unset {}", override_variable)
                          : "reinstall xport (bin/xport needs libexec/xport/xport-full beside it), "
                            "or in a build tree build it: `ninja xport_full`");
-}
-
-} // namespace
-
-int run_cargo(const Invocation& inv) {
-  delegate("cargo", inv);
-}
-int run_check(const Invocation& inv) {
-  delegate("check", inv);
-}
-int run_inspect(const Invocation& inv) {
-  delegate("inspect", inv);
-}
-int run_rust(const Invocation& inv) {
-  delegate("rust", inv);
-}
-int run_sysroot(const Invocation& inv) {
-  delegate("sysroot", inv);
 }
 
 } // namespace xport::cli

@@ -73,4 +73,10 @@ std::optional<int> parse(CLI::App& app, const Invocation& inv) {
   return std::nullopt;
 }
 
+int print_help(CLI::App& app, std::string_view program) {
+  app.name(std::string(program));
+  std::cout << app.help();
+  return exit_ok;
+}
+
 } // namespace xport::cli

@@ -11,8 +11,8 @@
 #include "cli/command.hpp"
 #include "cli/target_options.hpp"
 #include "driver/compiler.hpp"
-#include "driver/host_isolation.hpp"
 #include "driver/integration.hpp"
+#include "driver/tool_commands.hpp"
 #include "driver/toolchain_links.hpp"
 #include "driver/tools.hpp"
 #include "util/error.hpp"
@@ -52,45 +52,19 @@ PassThrough read_pass_through(const std::vector<std::string>& args, std::size_t 
 int run_ld(const std::vector<std::string>& args) {
   PassThrough p = read_pass_through(args, 1);
   target::ResolvedProfile resolved = resolve_target(p.target);
-  util::Environment env = driver::isolate_from_host(util::current_environment());
-  auto sysroot = driver::open_sysroot(p.sysroot, resolved.profile, env);
-  driver::FoundClang clang = driver::find_clang(env);
-  std::string flag = driver::linker_flag(resolved.profile, clang, env);
-  std::vector<std::string> argv;
-  if (flag.starts_with("--ld-path="))
-    argv.push_back(flag.substr(10));
-  else
-    argv.push_back(driver::find_llvm_tool("ld.lld", clang, env).string());
-  if (sysroot)
-    argv.push_back("--sysroot=" + sysroot->root.string());
-  argv.insert(argv.end(), p.rest.begin(), p.rest.end());
-  if (driver::verbose(env))
-    std::cerr << util::shell_join(argv) << "\n";
-  util::exec(argv, env);
+  driver::ToolCommand command =
+      driver::plan_linker(resolved.profile, p.sysroot, p.rest, util::current_environment());
+  if (driver::verbose(command.env))
+    std::cerr << util::shell_join(command.argv) << "\n";
+  util::exec(command.argv, command.env);
 }
 
 int run_pkg_config(const std::vector<std::string>& args) {
   PassThrough p = read_pass_through(args, 1);
   target::ResolvedProfile resolved = resolve_target(p.target);
-  util::Environment env = util::current_environment();
-  auto sysroot = driver::open_sysroot(p.sysroot, resolved.profile, env);
-  if (!sysroot)
-    throw Error("no sysroot for target '{}': pkg-config would find the host's packages; import "
-                "one with 'xport sysroot import MEDIA --target {}'",
-                resolved.profile.name, resolved.profile.name);
-  std::string path = env.count("PATH") ? env.at("PATH") : "";
-  auto program = util::find_program("pkg-config", path);
-  if (!program)
-    program = util::find_program("pkgconf", path);
-  if (!program)
-    throw Error("pkg-config is not installed; install it with 'apt-get install pkgconf'");
-  // Only the sysroot's .pc files, with their paths moved into the sysroot.
-  env.erase("PKG_CONFIG_PATH");
-  env["PKG_CONFIG_LIBDIR"] = driver::pkg_config_libdir(*sysroot);
-  env["PKG_CONFIG_SYSROOT_DIR"] = sysroot->root.string();
-  std::vector<std::string> argv = {program->string()};
-  argv.insert(argv.end(), p.rest.begin(), p.rest.end());
-  util::exec(argv, env);
+  driver::ToolCommand command =
+      driver::plan_pkg_config(resolved.profile, p.sysroot, p.rest, util::current_environment());
+  util::exec(command.argv, command.env);
 }
 
 } // namespace

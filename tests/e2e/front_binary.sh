@@ -20,6 +20,13 @@ expect_contains "$(readelf -d "$full" | grep NEEDED)" libarchive "the full binar
 help=$("$XPORT" --help)
 for c in c++ cargo cc check emit env inspect run rust sysroot target toolchain; do
   grep -Eq "^  $c +" <<<"$help" || fail "xport --help does not list $c"
+  # Every command's --help has one layout, light or heavy, hand-read options or not: a
+  # description, "Usage: xport <c> ...", the options with -h,--help among them; exit status 0.
+  expect_status 0 "$XPORT" "$c" --help
+  awk -v p="Usage: xport $c " 'index($0, p) == 1 { found = 1 } END { exit !found }' <<<"$OUT" ||
+    fail "xport $c --help has no line starting 'Usage: xport $c '"
+  expect_contains "$OUT" "  -h,--help " "xport $c --help"
+  expect_contains "$OUT" "Options:" "xport $c --help"
 done
 
 # Heavy commands through the front behave as the full binary does.
