@@ -20,7 +20,7 @@
 #include "sysroot/linker_script.hpp"
 #include "sysroot/member_path.hpp"
 #include "sysroot/selection.hpp"
-#include "sysroot/sha256.hpp"
+#include "util/sha256.hpp"
 #include "sysroot/tree_writer.hpp"
 #include "util/error.hpp"
 
@@ -74,7 +74,7 @@ private:
         ::close(fd);
       throw Error("medium '{}': cannot read it: {}", medium.display, std::strerror(saved));
     }
-    Sha256 sha;
+    util::Sha256 sha;
     std::size_t size = static_cast<std::size_t>(st.st_size);
     void* map = size ? ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0) : nullptr;
     ::close(fd);

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "sysroot/member_path.hpp"
-#include "sysroot/sha256.hpp"
+#include "util/sha256.hpp"
 #include "sysroot/size_text.hpp"
 #include "util/error.hpp"
 
@@ -144,7 +144,7 @@ void TreeWriter::add_file(const std::string& name, uint32_t mode, uint64_t decla
       ::open(full(physical).c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd < 0)
     throw Error("{}: cannot create '{}' in the sysroot: {}", where, physical, std::strerror(errno));
-  Sha256 hash;
+  util::Sha256 hash;
   uint64_t written = 0;
   bool holes = false;
   try {

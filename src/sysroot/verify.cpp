@@ -4,7 +4,7 @@
 #include <sys/stat.h>
 #include <system_error>
 
-#include "sysroot/sha256.hpp"
+#include "util/sha256.hpp"
 #include "sysroot/store.hpp"
 #include "util/error.hpp"
 
@@ -63,7 +63,7 @@ VerifyReport Store::verify(std::string_view name) const {
       if (static_cast<uint64_t>(st.st_size) != record->size) {
         report.changed.push_back(
             {path, fmt::format("size was {}, is {}", record->size, st.st_size)});
-      } else if (std::string sha = sha256_file(file); sha != record->sha256) {
+      } else if (std::string sha = util::sha256_file(file); sha != record->sha256) {
         report.changed.push_back({path, "sha256 was " + short_hash(record->sha256) + "..., is " +
                                             short_hash(sha) + "..."});
       } else if (mode != record->mode) {

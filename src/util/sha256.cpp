@@ -1,5 +1,5 @@
 // SHA-256 with OpenSSL libcrypto (EVP), which uses the CPU's SHA extensions where present.
-#include "sysroot/sha256.hpp"
+#include "util/sha256.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -11,7 +11,7 @@
 
 #include "util/error.hpp"
 
-namespace xport::sysroot {
+namespace xport::util {
 
 Sha256::Sha256() : ctx_(EVP_MD_CTX_new()) {
   if (!ctx_)
@@ -69,4 +69,4 @@ std::string sha256_file(const std::filesystem::path& file) {
   return hash.hex_digest();
 }
 
-} // namespace xport::sysroot
+} // namespace xport::util

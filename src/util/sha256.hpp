@@ -8,7 +8,7 @@
 
 struct evp_md_ctx_st;
 
-namespace xport::sysroot {
+namespace xport::util {
 
 class Sha256 {
 public:
@@ -29,4 +29,4 @@ private:
 // Hashes a whole file with large reads. Throws xport::Error naming the file when it cannot be read.
 std::string sha256_file(const std::filesystem::path& file);
 
-} // namespace xport::sysroot
+} // namespace xport::util
