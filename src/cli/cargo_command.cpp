@@ -9,6 +9,7 @@
 
 #include "cli/command.hpp"
 #include "cli/target_options.hpp"
+#include "driver/compiler.hpp"
 #include "driver/toolchain_links.hpp"
 #include "run/build_tool_runner.hpp"
 #include "rust/cargo_run.hpp"
@@ -92,8 +93,7 @@ int run_cargo(const Invocation& inv) {
   rust::Toolchain toolchain = rust::find_toolchain(o.toolchain, env);
   std::optional<fs::path> runner_sysroot;
   if (!o.sysroot.empty())
-    runner_sysroot =
-        o.sysroot.find('/') != std::string::npos ? fs::absolute(o.sysroot) : fs::path(o.sysroot);
+    runner_sysroot = driver::lasting_sysroot_argument(o.sysroot);
   std::vector<std::string> runner = run::build_tool_runner(
       driver::self_path(), resolved.profile, runner_sysroot, o.profiles.profiles, env);
   if (!runner.empty() && runner.back() == "--")

@@ -96,8 +96,7 @@ int run_toolchain(const Invocation& inv) {
   std::vector<std::string> absolute_profiles;
   for (const std::string& p : profiles)
     absolute_profiles.push_back(fs::absolute(p).string());
-  if (!sysroot.empty() && sysroot.find('/') != std::string::npos)
-    sysroot = fs::absolute(sysroot).string();
+  sysroot = driver::lasting_sysroot_argument(sysroot);
   // Fail now, not at the first compile, when the sysroot named does not exist.
   driver::open_sysroot(sysroot, resolved.profile, env);
   driver::ToolchainSettings settings{resolved.profile.name, sysroot, absolute_profiles};

@@ -47,11 +47,21 @@ bool verbose(const util::Environment& env) {
   return it != env.end() && !it->second.empty() && it->second != "0";
 }
 
+// A folder rather than a store name: anything with a '/', or a folder that exists here.
+bool names_a_folder(const std::string& name_or_path) {
+  return !name_or_path.empty() &&
+         (name_or_path.find('/') != std::string::npos || is_folder(name_or_path));
+}
+
+std::string lasting_sysroot_argument(const std::string& name_or_path) {
+  return names_a_folder(name_or_path) ? fs::absolute(name_or_path).lexically_normal().string()
+                                      : name_or_path;
+}
+
 std::optional<SysrootView> open_sysroot(const std::string& name_or_path,
                                         const target::Profile& profile,
                                         const util::Environment& env) {
-  if (!name_or_path.empty() &&
-      (name_or_path.find('/') != std::string::npos || is_folder(name_or_path))) {
+  if (names_a_folder(name_or_path)) {
     if (!is_folder(name_or_path))
       throw Error("sysroot folder '{}' does not exist; import one with 'xport sysroot import "
                   "MEDIA --target {}' or pass an existing folder",
@@ -66,7 +76,7 @@ std::optional<SysrootView> open_sysroot(const std::string& name_or_path,
     return std::nullopt;
   std::vector<std::string> names;
   try {
-    for (const sysroot::Sysroot& known : sysroot::Store::open(store_dir(env)).list())
+    for (const sysroot::Sysroot& known : sysroot::Store::open_for_reading(store_dir(env)).list())
       names.push_back(known.name);
   } catch (const Error&) {
     // An unreadable store: the message below still says what to do.

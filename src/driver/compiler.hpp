@@ -29,6 +29,10 @@ std::optional<SysrootView> open_sysroot(const std::string& name_or_path,
                                         const target::Profile& profile,
                                         const util::Environment& env);
 
+// `name_or_path` as a process started elsewhere (a <target>-cc link, cargo's linker) must get it to
+// mean the same sysroot: a folder, by open_sysroot's rule, made absolute; a store name or "" as is.
+std::string lasting_sysroot_argument(const std::string& name_or_path);
+
 CompilerCommand plan_compiler(const CompilerRequest& request, const util::Environment& env);
 
 // XPORT_VERBOSE=1 (or any value but "" and "0").

@@ -1,6 +1,7 @@
 // From a resolved profile to the Rust part's view of it.
 #include "rust/rust_target.hpp"
 
+#include "driver/compiler.hpp"
 #include "rust/cache.hpp"
 #include "util/error.hpp"
 
@@ -20,8 +21,11 @@ struct ImpliedField {
 };
 
 const ImpliedField implied_fields[] = {
-    {"tls-model", [](const target::Profile& p) { return p.tls_model == target::TlsModel::emulated; },
-     "tls-model", "emulated", {{"has-thread-local", false}}},
+    {"tls-model",
+     [](const target::Profile& p) { return p.tls_model == target::TlsModel::emulated; },
+     "tls-model",
+     "emulated",
+     {{"has-thread-local", false}}},
 };
 
 void add_implied_overrides(const target::ResolvedProfile& resolved, RustTarget& t) {
@@ -66,9 +70,8 @@ RustTarget rust_target_of(const target::ResolvedProfile& resolved,
     t.driver_selection.push_back(std::filesystem::absolute(file).string());
   }
   if (!sysroot.empty()) {
-    bool folder = sysroot.find('/') != std::string::npos;
     t.driver_selection.push_back("--sysroot");
-    t.driver_selection.push_back(folder ? std::filesystem::absolute(sysroot).string() : sysroot);
+    t.driver_selection.push_back(driver::lasting_sysroot_argument(sysroot));
   }
   return t;
 }

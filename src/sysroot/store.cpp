@@ -72,6 +72,10 @@ Store Store::open(const std::optional<fs::path>& dir) {
   return store;
 }
 
+Store Store::open_for_reading(const fs::path& dir) {
+  return Store(fs::absolute(dir));
+}
+
 fs::path Store::lock_file(std::string_view name) const {
   return sysroots() / ("." + std::string(name) + ".lock");
 }

@@ -59,6 +59,9 @@ class Store {
 public:
   // Opens (and creates) the store; removes temporary folders left by killed imports.
   static Store open(const std::optional<std::filesystem::path>& dir = std::nullopt);
+  // For lookups only (find, get, list): creates nothing and removes nothing; a store that does not
+  // exist yet is empty.
+  static Store open_for_reading(const std::filesystem::path& dir);
   // --store, else $XPORT_HOME, else $XDG_DATA_HOME/xport, else ~/.local/share/xport.
   static std::filesystem::path default_dir();
 
