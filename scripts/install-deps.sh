@@ -7,13 +7,13 @@ packages=(
   # build
   build-essential cmake ninja-build pkg-config ccache
   # libraries
-  libarchive-dev libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libfmt-dev
+  libarchive-dev libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libfmt-dev libxxhash-dev
   llvm-14-dev libssl-dev zlib1g-dev libzstd-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   # the toolchain xport drives
   clang-14 clang lld-14 lld llvm-14 libclang-rt-14-dev
   # tests: media, foreign binaries, reference tools
-  qemu-user xorriso libarchive-tools file binutils python3 musl-dev musl-tools
+  qemu-user xorriso libarchive-tools file binutils python3 musl-dev musl-tools xxhash
   # tests: build systems driven through xport, GNU ld for riscv64 (lld 14 cannot relax RISC-V)
   meson binutils-riscv64-linux-gnu
   # Rust 1.96 with its library source and the vendored crates std needs, so `xport cargo` builds

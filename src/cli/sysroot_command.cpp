@@ -12,7 +12,11 @@
 #include "cli/target_options.hpp"
 #include "sysroot/size_text.hpp"
 #include "sysroot/store.hpp"
+#include "util/digest.hpp"
+#include "util/error.hpp"
 #include "util/json_text.hpp"
+#include "util/paths.hpp"
+#include "util/process.hpp"
 
 namespace xport::cli {
 namespace {
@@ -36,8 +40,11 @@ void add_store_option(CLI::App& app, StoreOption& store) {
 json summary_json(const sysroot::Sysroot& s) {
   json media = json::array();
   for (const auto& m : s.manifest.media)
-    media.push_back(
-        {{"path", m.path}, {"format", m.format}, {"size", m.size}, {"sha256", m.sha256}});
+    media.push_back({{"path", m.path},
+                     {"format", m.format},
+                     {"size", m.size},
+                     {"xxh3_128", m.xxh3_128},
+                     {"sha256", m.sha256}});
   return {{"name", s.name},
           {"target", s.manifest.target},
           {"root", s.root.string()},
@@ -68,7 +75,9 @@ void print_layout(const sysroot::Layout& l) {
 
 int run_import(const TargetOptions& target, const StoreOption& store,
                const std::vector<std::string>& media, const std::string& name, bool all, bool force,
-               uint64_t max_member_size, uint64_t max_total_size, bool as_json) {
+               uint64_t max_member_size, uint64_t max_total_size,
+               const std::vector<std::string>& expect_sha256, const std::string& file_digest,
+               bool as_json) {
   target::ResolvedProfile profile = resolve_target(target);
   sysroot::ImportRequest request;
   for (const std::string& m : media)
@@ -78,6 +87,16 @@ int run_import(const TargetOptions& target, const StoreOption& store,
   request.force = force;
   request.max_member_size = max_member_size;
   request.max_total_size = max_total_size;
+  request.expect_sha256 = expect_sha256;
+  if (!expect_sha256.empty() && expect_sha256.size() != media.size())
+    throw UsageError("--expect-sha256 was given {} times for {} media: give one per medium, in "
+                     "the order of the media",
+                     expect_sha256.size(), media.size());
+  for (const std::string& hex : expect_sha256)
+    if (hex.size() != 64 || hex.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos)
+      throw UsageError("--expect-sha256 {}: not a SHA-256 sum (64 hex digits)", hex);
+  request.file_digest = *util::parse_digest_name(file_digest); // CLI11 checked the spelling
+  request.digest_cache = util::cache_home(util::current_environment()) / "media-digests";
   sysroot::Store opened = store.open();
   std::string shown = name.empty() ? profile.profile.name : name;
   sysroot::Sysroot s = [&] {
@@ -146,9 +165,18 @@ int run_show(const StoreOption& store, const std::string& name, bool as_json) {
                            human_size(m.total_bytes()));
   print_layout(m.layout);
   std::cout << "media:\n";
-  for (const auto& medium : m.media)
-    std::cout << fmt::format("  {}\n    {}, {}, sha256 {}\n", medium.path, medium.format,
-                             human_size(medium.size), medium.sha256.empty() ? "-" : medium.sha256);
+  for (const auto& medium : m.media) {
+    std::cout << fmt::format("  {}\n    {}, {}\n", medium.path, medium.format,
+                             human_size(medium.size));
+    if (!medium.xxh3_128.empty())
+      std::cout << fmt::format("    xxh3-128 {} (the whole file)\n", medium.xxh3_128);
+    if (!medium.sha256.empty())
+      std::cout << fmt::format("    sha256   {} (the whole file, as --expect-sha256 required)\n",
+                               medium.sha256);
+  }
+  std::cout << fmt::format("file digests:    {} of each file's data, as written; "
+                           "`xport sysroot verify` recomputes them\n",
+                           util::digest_name(m.file_digest));
   if (!m.linker_scripts.empty()) {
     std::cout << "linker scripts:\n";
     for (const auto& script : m.linker_scripts)
@@ -214,6 +242,8 @@ int run_sysroot(const Invocation& inv) {
   bool all = false, force = false;
   uint64_t max_member_size = sysroot::default_max_member_size;
   uint64_t max_total_size = 0;
+  std::vector<std::string> expect_sha256;
+  std::string file_digest = "xxh3-128";
   import
       ->add_option("MEDIA", media,
                    "ISO images, tar archives (any compression), .deb files, folders")
@@ -231,6 +261,14 @@ int run_sysroot(const Invocation& inv) {
                    "refuse media that expand past this in all (default: 64 times their size, at "
                    "least 256MiB, and no more than the store's free space less 5%)")
       ->transform(CLI::AsSizeValue(false));
+  import->add_option("--expect-sha256", expect_sha256,
+                     "the SHA-256 the medium must have (the checksum its OS publishes); one per "
+                     "medium, in order; a mismatch refuses the import");
+  import
+      ->add_option("--file-digest", file_digest,
+                   "how each file's data is hashed for the manifest and verify: xxh3-128 "
+                   "(default, fast) or sha256")
+      ->check(CLI::IsMember({"xxh3-128", "sha256"}));
   add_store_option(*import, store);
   import->add_flag("--json", as_json, "print the result as JSON");
 
@@ -259,7 +297,7 @@ int run_sysroot(const Invocation& inv) {
     return *status;
   if (import->parsed())
     return run_import(target, store, media, name, all, force, max_member_size, max_total_size,
-                      as_json);
+                      expect_sha256, file_digest, as_json);
   if (list->parsed())
     return run_list(store, as_json);
   if (show->parsed())

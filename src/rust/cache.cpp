@@ -7,7 +7,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-#include "util/sha256.hpp"
+#include "util/digest.hpp"
 #include "util/error.hpp"
 #include "util/paths.hpp"
 
@@ -19,7 +19,7 @@ fs::path cache_root(const util::Environment& env) {
 }
 
 std::string digest(const std::vector<std::string_view>& parts) {
-  util::Sha256 sha;
+  util::Digest sha(util::DigestAlgorithm::sha256);
   for (std::string_view part : parts) {
     std::string length = std::to_string(part.size()) + ":";
     sha.update(length.data(), length.size());

@@ -3,6 +3,7 @@
 // sysroot holds files to link against, never programs to run with privileges).
 #include "sysroot/importer.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstring>
@@ -17,11 +18,13 @@
 #include <unistd.h>
 #include <unordered_map>
 
+#include <fmt/format.h>
+
 #include "sysroot/linker_script.hpp"
 #include "sysroot/member_path.hpp"
 #include "sysroot/selection.hpp"
-#include "util/sha256.hpp"
 #include "sysroot/tree_writer.hpp"
+#include "util/digest.hpp"
 #include "util/error.hpp"
 
 namespace xport::sysroot {
@@ -37,15 +40,25 @@ std::string place(const MediumSource& medium, const Member& m) {
   return out + ", member '" + m.name + "'";
 }
 
-// SHA-256 of every medium file, on a second thread while the first one extracts.
+// What identifies a medium file: XXH3-128 of all of it, and SHA-256 when the user gave one to
+// compare with. Computed on a second thread while the first one extracts, in one pass over the
+// mapped file, and kept in the digest cache under (device, inode, size, mtime, ctime), so the same
+// unchanged file is read only once however often it is imported.
+struct MediumDigests {
+  std::string xxh3_128, sha256;
+};
+
 class MediaHasher {
 public:
-  explicit MediaHasher(const std::vector<MediumSource>& media) : sums_(media.size()) {
-    thread_ = std::thread([this, &media] {
+  MediaHasher(const std::vector<MediumSource>& media, const ImportOptions& options)
+      : sums_(media.size()) {
+    thread_ = std::thread([this, &media, &options] {
       try {
-        for (std::size_t i = 0; i < media.size() && !stop_; ++i)
+        for (std::size_t i = 0; i < media.size() && !stop_; ++i) {
+          bool sha = i < options.expect_sha256.size() && !options.expect_sha256[i].empty();
           if (!media[i].path.empty() && fs::is_regular_file(media[i].path))
-            sums_[i] = hash(media[i]);
+            sums_[i] = digests(media[i], sha, options.digest_cache);
+        }
       } catch (...) {
         error_ = std::current_exception();
       }
@@ -56,7 +69,7 @@ public:
     if (thread_.joinable())
       thread_.join();
   }
-  std::vector<std::string> finish() {
+  std::vector<MediumDigests> finish() {
     thread_.join();
     if (error_)
       std::rethrow_exception(error_);
@@ -64,8 +77,38 @@ public:
   }
 
 private:
-  // Mapped rather than read: a GB image in the page cache is hashed without copying it.
-  std::string hash(const MediumSource& medium) {
+  static std::string cache_key(const struct stat& st, util::DigestAlgorithm algorithm) {
+    return fmt::format("{}-{}-{}-{}.{}-{}.{}.{}", st.st_dev, st.st_ino, st.st_size,
+                       st.st_mtim.tv_sec, st.st_mtim.tv_nsec, st.st_ctim.tv_sec, st.st_ctim.tv_nsec,
+                       util::digest_name(algorithm));
+  }
+  static std::string cached(const fs::path& cache, const std::string& key) {
+    if (cache.empty())
+      return "";
+    std::ifstream in(cache / key);
+    std::string hex;
+    in >> hex;
+    return hex;
+  }
+  // Best effort: a cache that cannot be written costs only the next import's time.
+  static void remember(const fs::path& cache, const std::string& key, const std::string& hex) {
+    if (cache.empty() || hex.empty())
+      return;
+    std::error_code ec;
+    fs::create_directories(cache, ec);
+    fs::path temporary = cache / (key + ".tmp." + std::to_string(::getpid()));
+    {
+      std::ofstream out(temporary);
+      out << hex << "\n";
+      if (!out)
+        return;
+    }
+    fs::rename(temporary, cache / key, ec);
+    if (ec)
+      fs::remove(temporary, ec);
+  }
+
+  MediumDigests digests(const MediumSource& medium, bool want_sha, const fs::path& cache) {
     int fd = ::open(medium.path.c_str(), O_RDONLY | O_CLOEXEC);
     struct stat st {};
     if (fd < 0 || ::fstat(fd, &st) != 0) {
@@ -74,7 +117,19 @@ private:
         ::close(fd);
       throw Error("medium '{}': cannot read it: {}", medium.display, std::strerror(saved));
     }
-    util::Sha256 sha;
+    const std::string xxh_key = cache_key(st, util::DigestAlgorithm::xxh3_128);
+    const std::string sha_key = cache_key(st, util::DigestAlgorithm::sha256);
+    MediumDigests out{cached(cache, xxh_key), want_sha ? cached(cache, sha_key) : ""};
+    std::optional<util::Digest> xxh, sha;
+    if (out.xxh3_128.empty())
+      xxh.emplace(util::DigestAlgorithm::xxh3_128);
+    if (want_sha && out.sha256.empty())
+      sha.emplace(util::DigestAlgorithm::sha256);
+    if (!xxh && !sha) {
+      ::close(fd);
+      return out;
+    }
+    // Mapped rather than read: an image in the page cache is hashed without copying it.
     std::size_t size = static_cast<std::size_t>(st.st_size);
     void* map = size ? ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0) : nullptr;
     ::close(fd);
@@ -82,14 +137,26 @@ private:
       throw Error("medium '{}': cannot map it: {}", medium.display, std::strerror(errno));
     ::madvise(map, size, MADV_SEQUENTIAL);
     constexpr std::size_t step = 8 << 20;
-    for (std::size_t at = 0; at < size && !stop_; at += step)
-      sha.update(static_cast<const char*>(map) + at, std::min(step, size - at));
+    for (std::size_t at = 0; at < size && !stop_; at += step) {
+      const char* block = static_cast<const char*>(map) + at;
+      std::size_t n = std::min(step, size - at);
+      if (xxh)
+        xxh->update(block, n);
+      if (sha)
+        sha->update(block, n);
+    }
     if (map)
       ::munmap(map, size);
-    return sha.hex_digest();
+    if (stop_)
+      return out;
+    if (xxh)
+      remember(cache, xxh_key, out.xxh3_128 = xxh->hex_digest());
+    if (sha)
+      remember(cache, sha_key, out.sha256 = sha->hex_digest());
+    return out;
   }
 
-  std::vector<std::string> sums_;
+  std::vector<MediumDigests> sums_;
   std::atomic<bool> stop_ = false;
   std::exception_ptr error_;
   std::thread thread_;
@@ -101,15 +168,18 @@ public:
            const target::Profile& profile, const ImportOptions& options, ImportObserver* observer)
       : media_(media), profile_(profile), options_(options), observer_(observer),
         selection_(profile, options.all),
-        writer_(root, options.max_member_size, options.max_total_size) {
+        writer_(root, options.max_member_size, options.max_total_size, options.file_digest) {
     for (const MediumSource& m : media)
       total_bytes_ += medium_size(m);
   }
 
   ImportResult run() {
+    if (!options_.expect_sha256.empty() && options_.expect_sha256.size() != media_.size())
+      throw Error("{} expected SHA-256 sums for {} media: give one per medium, in order",
+                  options_.expect_sha256.size(), media_.size());
     std::optional<MediaHasher> hasher;
-    if (options_.hash_media)
-      hasher.emplace(media_);
+    if (options_.hash_media || !options_.expect_sha256.empty())
+      hasher.emplace(media_, options_);
     ImportResult result;
     for (std::size_t i = 0; i < media_.size(); ++i) {
       std::string format = read_medium(media_[i], [&](const Member& m, MemberData& data) {
@@ -119,13 +189,16 @@ public:
       done_bytes_ += medium_size(media_[i]);
       result.media.push_back(
           {media_[i].path.empty() ? media_[i].display : fs::absolute(media_[i].path).string(),
-           format, medium_size(media_[i]), ""});
+           format, medium_size(media_[i]), "", ""});
     }
     pull_link_targets();
     if (hasher) {
-      std::vector<std::string> sums = hasher->finish();
-      for (std::size_t i = 0; i < sums.size(); ++i)
-        result.media[i].sha256 = sums[i];
+      std::vector<MediumDigests> sums = hasher->finish();
+      for (std::size_t i = 0; i < sums.size(); ++i) {
+        result.media[i].xxh3_128 = sums[i].xxh3_128;
+        result.media[i].sha256 = sums[i].sha256;
+        check_expected_sha256(i, sums[i].sha256);
+      }
     }
     for (const auto& [path, record] : writer_.records())
       result.files.push_back(record);
@@ -232,6 +305,24 @@ private:
                     [&](const Member& m, MemberData& data) { handle(m, data, medium, names); });
       }
     }
+  }
+
+  // The published checksum the user gave (--expect-sha256) against the medium's.
+  void check_expected_sha256(std::size_t i, const std::string& actual) const {
+    if (i >= options_.expect_sha256.size() || options_.expect_sha256[i].empty())
+      return;
+    std::string expected = options_.expect_sha256[i];
+    std::transform(expected.begin(), expected.end(), expected.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
+    if (expected == actual)
+      return;
+    if (actual.empty())
+      throw Error("medium '{}': --expect-sha256 needs a medium file to hash, and this is not one",
+                  media_[i].display);
+    throw Error("medium '{}': its SHA-256 is {}, not the expected {}; the medium is not the one "
+                "the checksum was published for (a corrupt or different download); nothing was "
+                "imported",
+                media_[i].display, actual, expected);
   }
 
   struct IndexEntry {

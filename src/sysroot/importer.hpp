@@ -21,7 +21,12 @@ struct ImportOptions {
   bool all = false;
   uint64_t max_member_size = default_max_member_size;
   uint64_t max_total_size = 0; // all files together; 0 = no limit
-  bool hash_media = true;      // SHA-256 of each medium file, for the manifest
+  bool hash_media = true;      // XXH3-128 of each medium file, for the manifest
+  // Per medium, in order: the SHA-256 it must have (hex), or "" for none; empty = none asked. A
+  // mismatch fails the import.
+  std::vector<std::string> expect_sha256;
+  util::DigestAlgorithm file_digest = util::DigestAlgorithm::xxh3_128;
+  std::filesystem::path digest_cache; // where medium digests are kept; empty = not kept
 };
 
 // Told how an import goes; the CLI draws a progress bar from it.

@@ -29,7 +29,7 @@ nlohmann::json file_json(const FileRecord& f) {
   nlohmann::json j = {{"path", f.path}, {"type", to_string(f.kind)}, {"mode", f.mode}};
   if (f.kind == MemberKind::file || f.kind == MemberKind::hardlink) {
     j["size"] = f.size;
-    j["sha256"] = f.sha256;
+    j["digest"] = f.digest;
   }
   if (!f.target.empty())
     j["target"] = f.target;
@@ -37,13 +37,13 @@ nlohmann::json file_json(const FileRecord& f) {
   return j;
 }
 
-FileRecord file_from(const nlohmann::json& j) {
+FileRecord file_from(const nlohmann::json& j, int format) {
   FileRecord f;
   j.at("path").get_to(f.path);
   f.kind = kind_from(j.at("type").get<std::string>());
   j.at("mode").get_to(f.mode);
   f.size = j.value("size", uint64_t{0});
-  f.sha256 = j.value("sha256", std::string{});
+  f.digest = j.value(format == 1 ? "sha256" : "digest", std::string{});
   f.target = j.value("target", std::string{});
   f.medium = j.value("medium", std::size_t{0});
   return f;
@@ -76,8 +76,11 @@ std::size_t Manifest::entry_count() const {
 nlohmann::json to_json(const Manifest& m) {
   nlohmann::json media = nlohmann::json::array();
   for (const MediumRecord& r : m.media)
-    media.push_back(
-        {{"path", r.path}, {"format", r.format}, {"size", r.size}, {"sha256", r.sha256}});
+    media.push_back({{"path", r.path},
+                     {"format", r.format},
+                     {"size", r.size},
+                     {"xxh3_128", r.xxh3_128},
+                     {"sha256", r.sha256}});
   nlohmann::json scripts = nlohmann::json::array();
   for (const LinkerScript& s : m.linker_scripts)
     scripts.push_back(
@@ -92,6 +95,7 @@ nlohmann::json to_json(const Manifest& m) {
       {"xport_version", m.xport_version},
       {"imported_at", m.imported_at},
       {"media", media},
+      {"file_digest", util::digest_name(m.file_digest)},
       {"options", {{"all", m.settings.all}, {"max_member_size", m.settings.max_member_size}}},
       {"layout", to_json(m.layout)},
       {"linker_scripts", scripts},
@@ -104,8 +108,9 @@ Manifest manifest_from_json(const nlohmann::json& j, const std::string& origin) 
   try {
     Manifest m;
     j.at("format").get_to(m.format);
-    if (m.format != manifest_format)
-      throw Error("{}: manifest format {} is not the {} this xport reads; re-import the sysroot",
+    if (m.format != manifest_format && m.format != 1)
+      throw Error("{}: manifest format {} is not one this xport reads (1 or {}); re-import the "
+                  "sysroot",
                   origin, m.format, manifest_format);
     j.at("name").get_to(m.name);
     j.at("target").get_to(m.target);
@@ -113,7 +118,18 @@ Manifest manifest_from_json(const nlohmann::json& j, const std::string& origin) 
     j.at("imported_at").get_to(m.imported_at);
     for (const auto& r : j.at("media"))
       m.media.push_back({r.at("path").get<std::string>(), r.at("format").get<std::string>(),
-                         r.at("size").get<uint64_t>(), r.at("sha256").get<std::string>()});
+                         r.at("size").get<uint64_t>(), r.value("xxh3_128", std::string{}),
+                         r.at("sha256").get<std::string>()});
+    if (m.format == 1) {
+      m.file_digest = util::DigestAlgorithm::sha256;
+    } else {
+      std::string name = j.at("file_digest").get<std::string>();
+      std::optional<util::DigestAlgorithm> algorithm = util::parse_digest_name(name);
+      if (!algorithm)
+        throw Error("{}: unknown file_digest '{}' (xxh3-128 or sha256); re-import the sysroot",
+                    origin, name);
+      m.file_digest = *algorithm;
+    }
     j.at("options").at("all").get_to(m.settings.all);
     j.at("options").at("max_member_size").get_to(m.settings.max_member_size);
     m.layout = layout_from_json(j.at("layout"));
@@ -123,7 +139,7 @@ Manifest manifest_from_json(const nlohmann::json& j, const std::string& origin) 
                                   s.at("treatment").get<std::string>()});
     j.at("warnings").get_to(m.warnings);
     for (const auto& f : j.at("files"))
-      m.files.push_back(file_from(f));
+      m.files.push_back(file_from(f, m.format));
     return m;
   } catch (const nlohmann::json::exception& e) {
     throw Error("{}: not a valid sysroot manifest: {}; re-import the sysroot", origin, e.what());

@@ -12,17 +12,20 @@
 
 #include "sysroot/layout.hpp"
 #include "sysroot/member.hpp"
+#include "util/digest.hpp"
 
 namespace xport::sysroot {
 
-inline constexpr int manifest_format = 1;
+// 2: files carry "digest" in the manifest's "file_digest" algorithm (XXH3-128 unless asked for
+// SHA-256), media "xxh3_128" and, when computed, "sha256". Format 1 (SHA-256 everywhere) is read.
+inline constexpr int manifest_format = 2;
 
 struct FileRecord {
   std::string path;                   // relative to the sysroot's root
   MemberKind kind = MemberKind::file; // file, directory, symlink or hardlink
   uint64_t size = 0;
   uint32_t mode = 0;
-  std::string sha256;     // files and hardlinks
+  std::string digest;     // files and hardlinks, in Manifest::file_digest's algorithm
   std::string target;     // symlink text, or the path a hardlink shares its data with
   std::size_t medium = 0; // index into Manifest::media
 };
@@ -31,7 +34,8 @@ struct MediumRecord {
   std::string path;   // absolute path at import time
   std::string format; // "ISO9660 with Rockridge extensions", "deb: data.tar.xz, GNU tar format"
   uint64_t size = 0;
-  std::string sha256; // "" for folders
+  std::string xxh3_128; // the whole medium file; "" for folders and media that were not hashed
+  std::string sha256;   // only when asked (--expect-sha256); "" otherwise
 };
 
 struct ImportSettings {
@@ -52,6 +56,7 @@ struct Manifest {
   std::string xport_version;
   std::string imported_at; // UTC, ISO 8601
   std::vector<MediumRecord> media;
+  util::DigestAlgorithm file_digest = util::DigestAlgorithm::xxh3_128;
   ImportSettings settings;
   Layout layout;
   std::vector<LinkerScript> linker_scripts;

@@ -37,6 +37,9 @@ struct ImportRequest {
   uint64_t max_member_size = default_max_member_size;
   // What the media may expand to in all; 0 = default_total_limit() of the media and the store.
   uint64_t max_total_size = 0;
+  std::vector<std::string> expect_sha256; // one per medium (--expect-sha256), or none
+  util::DigestAlgorithm file_digest = util::DigestAlgorithm::xxh3_128;
+  std::filesystem::path digest_cache; // medium digests kept by file identity; empty = none
 };
 
 // The default cap on what an import may write: the media's size times 64 (at least 256 MiB), and

@@ -99,6 +99,9 @@ Sysroot Store::import(const target::Profile& profile, const ImportRequest& reque
     options.all = request.all;
     options.max_member_size = request.max_member_size;
     options.max_total_size = request.max_total_size;
+    options.expect_sha256 = request.expect_sha256;
+    options.file_digest = request.file_digest;
+    options.digest_cache = request.digest_cache;
     if (options.max_total_size == 0) {
       uint64_t media_bytes = 0;
       for (const fs::path& p : request.media)
@@ -118,6 +121,7 @@ Sysroot Store::import(const target::Profile& profile, const ImportRequest& reque
     m.xport_version = xport::version;
     m.imported_at = utc_now();
     m.media = std::move(result.media);
+    m.file_digest = request.file_digest;
     m.settings = {request.all, request.max_member_size};
     m.layout = detect_layout(temp / "root", profile);
     m.linker_scripts = std::move(result.linker_scripts);

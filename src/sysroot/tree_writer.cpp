@@ -12,7 +12,6 @@
 #include <vector>
 
 #include "sysroot/member_path.hpp"
-#include "util/sha256.hpp"
 #include "sysroot/size_text.hpp"
 #include "util/error.hpp"
 
@@ -58,8 +57,9 @@ void write_all(int fd, const char* data, std::size_t size, const std::string& wh
 } // namespace
 
 TreeWriter::TreeWriter(std::filesystem::path root, uint64_t max_member_size,
-                       uint64_t max_total_size)
-    : root_(std::move(root)), max_member_size_(max_member_size), max_total_size_(max_total_size) {
+                       uint64_t max_total_size, util::DigestAlgorithm digest)
+    : root_(std::move(root)), max_member_size_(max_member_size), max_total_size_(max_total_size),
+      digest_(digest) {
   directories_.insert("");
 }
 
@@ -144,7 +144,8 @@ void TreeWriter::add_file(const std::string& name, uint32_t mode, uint64_t decla
       ::open(full(physical).c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd < 0)
     throw Error("{}: cannot create '{}' in the sysroot: {}", where, physical, std::strerror(errno));
-  util::Sha256 hash;
+  util::Digest& hash = digest_;
+  hash.reset(); // a member that failed half-way left data in it
   uint64_t written = 0;
   bool holes = false;
   try {
@@ -222,7 +223,7 @@ bool TreeWriter::add_hardlink(const std::string& name, const std::string& target
                 std::strerror(errno));
   ++files_written_;
   records_[physical] =
-      FileRecord{physical, MemberKind::hardlink, copy.size, copy.mode, copy.sha256, source, medium};
+      FileRecord{physical, MemberKind::hardlink, copy.size, copy.mode, copy.digest, source, medium};
   return true;
 }
 

@@ -12,13 +12,16 @@
 
 #include "sysroot/manifest.hpp"
 #include "sysroot/member.hpp"
+#include "util/digest.hpp"
 
 namespace xport::sysroot {
 
 class TreeWriter {
 public:
-  // `max_total_size`: what all files together may expand to (0 = no limit).
-  TreeWriter(std::filesystem::path root, uint64_t max_member_size, uint64_t max_total_size = 0);
+  // `max_total_size`: what all files together may expand to (0 = no limit). Files are hashed with
+  // `digest` as they are written.
+  TreeWriter(std::filesystem::path root, uint64_t max_member_size, uint64_t max_total_size = 0,
+             util::DigestAlgorithm digest = util::DigestAlgorithm::xxh3_128);
 
   // `name` is a normalised member name; `where` names the medium and member for errors.
   void add_directory(const std::string& name, std::size_t medium, const std::string& where);
@@ -52,6 +55,7 @@ private:
   std::filesystem::path root_;
   uint64_t max_member_size_;
   uint64_t max_total_size_;
+  util::Digest digest_;
   std::map<std::string, FileRecord> records_;
   std::map<std::string, std::string> symlinks_; // physical path -> root-relative target
   std::set<std::string> directories_;

@@ -4,8 +4,8 @@
 #include <sys/stat.h>
 #include <system_error>
 
-#include "util/sha256.hpp"
 #include "sysroot/store.hpp"
+#include "util/digest.hpp"
 #include "util/error.hpp"
 
 namespace xport::sysroot {
@@ -63,9 +63,12 @@ VerifyReport Store::verify(std::string_view name) const {
       if (static_cast<uint64_t>(st.st_size) != record->size) {
         report.changed.push_back(
             {path, fmt::format("size was {}, is {}", record->size, st.st_size)});
-      } else if (std::string sha = util::sha256_file(file); sha != record->sha256) {
-        report.changed.push_back({path, "sha256 was " + short_hash(record->sha256) + "..., is " +
-                                            short_hash(sha) + "..."});
+      } else if (std::string digest = util::digest_file(file, sysroot.manifest.file_digest);
+                 digest != record->digest) {
+        report.changed.push_back(
+            {path,
+             fmt::format("{} was {}..., is {}...", util::digest_name(sysroot.manifest.file_digest),
+                         short_hash(record->digest), short_hash(digest))});
       } else if (mode != record->mode) {
         report.changed.push_back(
             {path, fmt::format("mode was {:04o}, is {:04o}", record->mode, mode)});
