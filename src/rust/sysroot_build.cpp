@@ -5,7 +5,7 @@
 #include <chrono>
 
 #include <fmt/format.h>
-#include <toml++/toml.h>
+#include "target/toml.hpp"
 
 #include "rust/cache.hpp"
 #include "util/error.hpp"

@@ -6,9 +6,9 @@
 #include <sstream>
 
 #include <fmt/format.h>
-#include <toml++/toml.h>
 
 #include "target/schema.hpp"
+#include "target/toml.hpp"
 #include "util/suggest.hpp"
 
 namespace xport::target {
@@ -269,72 +269,6 @@ private:
   std::vector<Diagnostic>& problems_;
 };
 
-// TOML allows characters beyond ASCII only inside strings and comments. toml++ 3.3 (Debian 12's)
-// meets one elsewhere with undefined behaviour: its is_non_ascii_horizontal_whitespace() reaches
-// __builtin_unreachable() for most code points (U+00A1..U+0499, U+FCC6..U+FEFE ...), as a fuzzer
-// with UBSan found for `x = [é`. So such a character is reported here, with its place, and the
-// text never reaches toml++. Returns the 1-based line and column (in code points) of the first one.
-std::optional<std::pair<int, int>> non_ascii_outside_strings(std::string_view text) {
-  enum class In { syntax, comment, basic, literal, multi_basic, multi_literal } in = In::syntax;
-  int line = 1, column = 1;
-  auto starts = [&](std::size_t i, std::string_view what) {
-    return text.substr(i, what.size()) == what;
-  };
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    std::size_t skip = 0; // further bytes that belong to this token
-    switch (in) {
-    case In::syntax:
-      if (c >= 0x80)
-        return std::pair{line, column};
-      if (c == '#')
-        in = In::comment;
-      else if (starts(i, "\"\"\""))
-        in = In::multi_basic, skip = 2;
-      else if (starts(i, "'''"))
-        in = In::multi_literal, skip = 2;
-      else if (c == '"')
-        in = In::basic;
-      else if (c == '\'')
-        in = In::literal;
-      break;
-    case In::comment:
-      if (c == '\n')
-        in = In::syntax;
-      break;
-    case In::basic: // one line; toml++ reports a newline in it
-      if (c == '\\' && i + 1 < text.size() && text[i + 1] != '\n')
-        skip = 1;
-      else if (c == '"' || c == '\n')
-        in = In::syntax;
-      break;
-    case In::literal:
-      if (c == '\'' || c == '\n')
-        in = In::syntax;
-      break;
-    case In::multi_basic:
-      if (c == '\\' && i + 1 < text.size())
-        skip = 1;
-      else if (starts(i, "\"\"\""))
-        in = In::syntax, skip = 2;
-      break;
-    case In::multi_literal:
-      if (starts(i, "'''"))
-        in = In::syntax, skip = 2;
-      break;
-    }
-    for (std::size_t k = 0; k <= skip && i + k < text.size(); ++k) {
-      const unsigned char b = static_cast<unsigned char>(text[i + k]);
-      if (b == '\n')
-        line++, column = 1;
-      else if ((b & 0xC0) != 0x80) // not a UTF-8 continuation byte: a new code point
-        column++;
-    }
-    i += skip;
-  }
-  return std::nullopt;
-}
-
 bool valid_target_name(std::string_view name) {
   return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
@@ -346,12 +280,6 @@ bool valid_target_name(std::string_view name) {
 
 std::optional<ProfileFile> parse_profile_file(std::string_view path, std::string_view text,
                                               std::vector<Diagnostic>& problems) {
-  if (auto place = non_ascii_outside_strings(text)) {
-    problems.push_back({FieldOrigin{std::string(path), place->first, place->second},
-                        "TOML syntax error: a character beyond ASCII outside a string or comment; "
-                        "keys and values other than strings are ASCII (quote the key or value)"});
-    return std::nullopt;
-  }
   toml::table table;
   try {
     table = toml::parse(text, path);
