@@ -40,9 +40,16 @@ now() { date +%s%N; }
 ratios=()
 xport_total=0 clang_total=0
 "${xport_cmd[@]}" && "${clang_cmd[@]}" # warm the caches
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for ((r = 0; r < runs; r++)); do
-  t0=$(now); "${xport_cmd[@]}"; t1=$(now); "${clang_cmd[@]}"; t2=$(now)
-  x=$((t1 - t0)) c=$((t2 - t1))
+  # Which of the pair goes first alternates, so neither always runs on warmer caches.
+  if ((r % 2 == 0)); then
+    t0=$(now); "${xport_cmd[@]}"; t1=$(now); "${clang_cmd[@]}"; t2=$(now)
+    x=$((t1 - t0)) c=$((t2 - t1))
+  else
+    t0=$(now); "${clang_cmd[@]}"; t1=$(now); "${xport_cmd[@]}"; t2=$(now)
+    c=$((t1 - t0)) x=$((t2 - t1))
+  fi
   xport_total=$((xport_total + x)) clang_total=$((clang_total + c))
   ratios+=("$(awk -v x="$x" -v c="$c" 'BEGIN { printf "%.4f", x / c }')")
 done
@@ -63,3 +70,4 @@ printf 'runs: %d pairs; mean xport cc %.1f ms, mean clang %.1f ms\n' "$runs" \
 printf 'xport cc --print-command alone (process start, catalog, sysroot, tools): %.2f ms\n' \
   "$(awk -v t=$driver_ns -v n=$runs 'BEGIN { print t / n / 1e6 }')"
 printf 'median ratio xport cc / clang: %.3f (goal <= 1.02)\n' "$median"
+printf 'load average before: %s; after: %s\n' "$load_before" "$(cut -d' ' -f1-3 /proc/loadavg)"
