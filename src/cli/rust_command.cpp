@@ -13,6 +13,7 @@
 #include "rust/rust_target.hpp"
 #include "rust/spec_store.hpp"
 #include "rust/sysroot_build.hpp"
+#include "util/atomic_file.hpp"
 #include "util/error.hpp"
 #include "util/json_text.hpp"
 #include "util/suggest.hpp"
@@ -78,7 +79,7 @@ int run_spec(Common& c, const std::string& output) {
   print_notes(spec.notes);
   std::string text = spec.spec.dump(2) + "\n";
   if (!output.empty())
-    rust::write_file_atomically(output, text);
+    util::write_file_atomically(output, text);
   if (c.json) {
     std::cout << util::json_text(json{{"target", ctx.target.name},
                                       {"toolchain", ctx.toolchain.describe()},

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "driver/tools.hpp"
+#include "util/atomic_file.hpp"
 #include "util/error.hpp"
 #include "util/fnv.hpp"
 #include "util/paths.hpp"
@@ -45,10 +46,7 @@ constexpr std::string_view settings_suffix = ".xport-toolchain";
 
 void write_settings(const ToolchainSettings& s, const fs::path& file) {
   nlohmann::json j = {{"target", s.target}, {"sysroot", s.sysroot}, {"profiles", s.profiles}};
-  fs::path tmp = file;
-  tmp += fmt::format(".{}", getpid());
-  std::ofstream(tmp) << j.dump(2) << "\n";
-  fs::rename(tmp, file);
+  util::write_file_atomically(file, j.dump(2) + "\n");
 }
 
 // Points `link` at `to`, replacing what is there in one rename.

@@ -20,13 +20,6 @@ std::filesystem::path cache_root(const util::Environment& env);
 // that ("ab","c") and ("a","bc") differ.
 std::string digest(const std::vector<std::string_view>& parts);
 
-// Writes `content` to `file` through a temporary file and a rename, so a reader never sees half a
-// file; creates the parent folder. `executable` sets mode 0755.
-void write_file_atomically(const std::filesystem::path& file, std::string_view content,
-                           bool executable = false);
-
-std::string read_file(const std::filesystem::path& file);
-
 // An exclusive lock on `file` (created with its folder when missing), held for the object's
 // lifetime: one build of a cached folder at a time, across processes.
 class FolderLock {

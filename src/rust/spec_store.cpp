@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "rust/cache.hpp"
+#include "util/atomic_file.hpp"
 #include "util/error.hpp"
 #include "util/suggest.hpp"
 
@@ -78,8 +79,8 @@ fs::path linker_wrapper(const fs::path& cache, const fs::path& xport, const Rust
                                    "\"$@\"\n",
                                    target.name, util::shell_join(argv));
   fs::path file = cache / "linkers" / digest({script}) / (target.name + "-cc");
-  if (!fs::exists(file) || read_file(file) != script)
-    write_file_atomically(file, script, true);
+  if (!fs::exists(file) || util::read_file(file) != script)
+    util::write_file_atomically(file, script, true);
   return file;
 }
 
@@ -99,8 +100,8 @@ SpecFile derived_spec_file(const Toolchain& t, const RustTarget& target, const f
   out.file = dir / (target.name + ".json");
   fs::path notes_file = dir / "notes.json";
   if (fs::exists(out.file) && fs::exists(notes_file)) {
-    out.spec = json::parse(read_file(out.file));
-    out.notes = json::parse(read_file(notes_file)).get<std::vector<std::string>>();
+    out.spec = json::parse(util::read_file(out.file));
+    out.notes = json::parse(util::read_file(notes_file)).get<std::vector<std::string>>();
     out.from_cache = true;
     return out;
   }
@@ -108,7 +109,7 @@ SpecFile derived_spec_file(const Toolchain& t, const RustTarget& target, const f
   // Candidates are checked under the profile's name, as rustc will see the final file.
   fs::path scratch = dir / fmt::format("check.{}", getpid()) / (target.name + ".json");
   SpecValidator validate = [&](const json& spec) {
-    write_file_atomically(scratch, spec.dump(2) + "\n");
+    util::write_file_atomically(scratch, spec.dump(2) + "\n");
     return check_spec_file(t, scratch, env);
   };
   DerivedSpec derived;
@@ -122,8 +123,8 @@ SpecFile derived_spec_file(const Toolchain& t, const RustTarget& target, const f
   fs::remove_all(scratch.parent_path());
   out.spec = derived.spec;
   out.notes = derived.notes;
-  write_file_atomically(out.file, out.spec.dump(2) + "\n");
-  write_file_atomically(notes_file, json(out.notes).dump() + "\n");
+  util::write_file_atomically(out.file, out.spec.dump(2) + "\n");
+  util::write_file_atomically(notes_file, json(out.notes).dump() + "\n");
   return out;
 }
 

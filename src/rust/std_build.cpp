@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "rust/cache.hpp"
+#include "util/atomic_file.hpp"
 #include "util/error.hpp"
 
 namespace xport::rust {
@@ -109,13 +110,13 @@ StdBuild std_build_of(const Toolchain& t, const RustTarget& target, const SpecFi
   for (const fs::path& candidate :
        {b.library / "Cargo.lock", b.library.parent_path() / "Cargo.lock"})
     if (fs::exists(candidate)) {
-      lock = read_file(candidate);
+      lock = util::read_file(candidate);
       break;
     }
   std::string crates = fmt::format("{}", fmt::join(b.crates, ","));
   std::string features = fmt::format("{}", fmt::join(b.features, ","));
-  b.key = digest({std_format, t.verbose_version, t.rustc.string(), read_file(spec.file), crates,
-                  features, lock, b.library.string(), b.vendor.string()});
+  b.key = digest({std_format, t.verbose_version, t.rustc.string(), util::read_file(spec.file),
+                  crates, features, lock, b.library.string(), b.vendor.string()});
   b.dir = cache_root(env) / "std" / fmt::format("{}-{}", target.name, b.key);
   return b;
 }
@@ -162,7 +163,7 @@ bool std_sysroot_ready(const StdBuild& b) {
   if (!fs::exists(stamp))
     return false;
   try {
-    return json::parse(read_file(stamp)).value("key", "") == b.key;
+    return json::parse(util::read_file(stamp)).value("key", "") == b.key;
   } catch (const std::exception&) {
     return false; // a damaged stamp: build again
   }
@@ -180,8 +181,8 @@ StdSysroot ensure_std_sysroot(const StdBuild& b, const util::Environment& env) {
   fs::remove_all(scratch);
   ScratchFolder cleanup{scratch}; // on every way out, success included
   fs::path workspace = scratch / "workspace", target_dir = scratch / "target";
-  write_file_atomically(workspace / "Cargo.toml", std_workspace_manifest(b));
-  write_file_atomically(workspace / "src" / "lib.rs", "#![no_std]\n");
+  util::write_file_atomically(workspace / "Cargo.toml", std_workspace_manifest(b));
+  util::write_file_atomically(workspace / "src" / "lib.rs", "#![no_std]\n");
   CargoPlan plan = plan_std_build(b, workspace, target_dir, env);
   util::RunOptions options;
   options.env = plan.env;
@@ -236,7 +237,7 @@ StdSysroot ensure_std_sysroot(const StdBuild& b, const util::Environment& env) {
       {"key", b.key},       {"target", b.target_name},       {"rustc", b.rustc.string()},
       {"crates", b.crates}, {"library", b.library.string()}, {"vendor", b.vendor.string()},
       {"rlibs", count},     {"seconds", out.seconds}};
-  write_file_atomically(staged / "xport-std.json", stamp.dump(2) + "\n");
+  util::write_file_atomically(staged / "xport-std.json", stamp.dump(2) + "\n");
   fs::remove_all(b.dir);
   fs::rename(staged, b.dir);
   out.built = true;

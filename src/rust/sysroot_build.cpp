@@ -5,9 +5,10 @@
 #include <chrono>
 
 #include <fmt/format.h>
-#include "target/toml.hpp"
 
 #include "rust/cache.hpp"
+#include "target/toml.hpp"
+#include "util/atomic_file.hpp"
 #include "util/error.hpp"
 
 namespace xport::rust {
@@ -183,7 +184,7 @@ SysrootResult build_sysroot(const Toolchain& t, const SysrootInputs& in, const f
   FolderLock lock(fs::path(dir.string() + ".lock"));
   if (fs::exists(stamp)) {
     try {
-      if (json::parse(read_file(stamp)).value("key", "") == in.key)
+      if (json::parse(util::read_file(stamp)).value("key", "") == in.key)
         return result;
     } catch (const json::exception&) {
       // A damaged stamp: rebuild.
@@ -213,7 +214,7 @@ SysrootResult build_sysroot(const Toolchain& t, const SysrootInputs& in, const f
   for (const CrateSource& c : in.crates)
     manifest["crates"].push_back(
         {{"name", c.name}, {"version", c.version}, {"source", c.dir.string()}});
-  write_file_atomically(stamp, manifest.dump(2) + "\n");
+  util::write_file_atomically(stamp, manifest.dump(2) + "\n");
   result.rebuilt = true;
   result.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

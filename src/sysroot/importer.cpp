@@ -24,6 +24,7 @@
 #include "sysroot/member_path.hpp"
 #include "sysroot/selection.hpp"
 #include "sysroot/tree_writer.hpp"
+#include "util/atomic_file.hpp"
 #include "util/digest.hpp"
 #include "util/error.hpp"
 
@@ -94,18 +95,10 @@ private:
   static void remember(const fs::path& cache, const std::string& key, const std::string& hex) {
     if (cache.empty() || hex.empty())
       return;
-    std::error_code ec;
-    fs::create_directories(cache, ec);
-    fs::path temporary = cache / (key + ".tmp." + std::to_string(::getpid()));
-    {
-      std::ofstream out(temporary);
-      out << hex << "\n";
-      if (!out)
-        return;
+    try {
+      util::write_file_atomically(cache / key, hex + "\n");
+    } catch (const Error&) {
     }
-    fs::rename(temporary, cache / key, ec);
-    if (ec)
-      fs::remove(temporary, ec);
   }
 
   MediumDigests digests(const MediumSource& medium, bool want_sha, const fs::path& cache) {
