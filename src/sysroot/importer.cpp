@@ -83,12 +83,18 @@ private:
                        st.st_mtim.tv_sec, st.st_mtim.tv_nsec, st.st_ctim.tv_sec, st.st_ctim.tv_nsec,
                        util::digest_name(algorithm));
   }
-  static std::string cached(const fs::path& cache, const std::string& key) {
+  // A cached digest, or "" when there is none or the entry is not a digest of that algorithm (a
+  // damaged cache costs a recomputation, never a wrong manifest).
+  static std::string cached(const fs::path& cache, const std::string& key,
+                            util::DigestAlgorithm algorithm) {
     if (cache.empty())
       return "";
     std::ifstream in(cache / key);
     std::string hex;
     in >> hex;
+    const std::size_t digits = algorithm == util::DigestAlgorithm::sha256 ? 64 : 32;
+    if (hex.size() != digits || hex.find_first_not_of("0123456789abcdef") != std::string::npos)
+      return "";
     return hex;
   }
   // Best effort: a cache that cannot be written costs only the next import's time.
@@ -112,7 +118,8 @@ private:
     }
     const std::string xxh_key = cache_key(st, util::DigestAlgorithm::xxh3_128);
     const std::string sha_key = cache_key(st, util::DigestAlgorithm::sha256);
-    MediumDigests out{cached(cache, xxh_key), want_sha ? cached(cache, sha_key) : ""};
+    MediumDigests out{cached(cache, xxh_key, util::DigestAlgorithm::xxh3_128),
+                      want_sha ? cached(cache, sha_key, util::DigestAlgorithm::sha256) : ""};
     std::optional<util::Digest> xxh, sha;
     if (out.xxh3_128.empty())
       xxh.emplace(util::DigestAlgorithm::xxh3_128);

@@ -52,6 +52,9 @@ touch $WORK/base.txz
 expect_status 0 $XPORT sysroot import $WORK/base.txz --target x86_64-unknown-freebsd --name b3
 [ "$(ls $cache | grep -c '\.xxh3-128$')" = 2 ] || fail "a touched medium kept its old cache entry"
 [ "$(manifest b3 'm["media"][0]["sha256"]')" = "" ] || fail "SHA-256 computed though nobody asked"
+for entry in $cache/*.xxh3-128; do echo "not-a-digest" >$entry; done # a damaged cache
+expect_status 0 $XPORT sysroot import $WORK/base.txz --target x86_64-unknown-freebsd --name b4
+[ "$(manifest b4 'm["media"][0]["xxh3_128"]')" = "$medium_xxh" ] || fail "a damaged cache entry was trusted"
 
 step echo "verify recomputes each file's digest and names a changed file"
 expect_status 0 $XPORT sysroot verify b
