@@ -1,4 +1,4 @@
-// sysroot.json reading and writing (nlohmann::json).
+// sysroot.json reading and writing (nlohmann::json; the file list is written record by record).
 #include "sysroot/manifest.hpp"
 
 #include <array>
@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "util/error.hpp"
+#include "util/json_text.hpp"
 
 namespace xport::sysroot {
 namespace {
@@ -73,7 +74,10 @@ std::size_t Manifest::entry_count() const {
   return count;
 }
 
-nlohmann::json to_json(const Manifest& m) {
+namespace {
+
+// Everything but the file list.
+nlohmann::json head_json(const Manifest& m) {
   nlohmann::json media = nlohmann::json::array();
   for (const MediumRecord& r : m.media)
     media.push_back({{"path", r.path},
@@ -85,9 +89,6 @@ nlohmann::json to_json(const Manifest& m) {
   for (const LinkerScript& s : m.linker_scripts)
     scripts.push_back(
         {{"path", s.path}, {"absolute_paths", s.absolute}, {"treatment", s.treatment}});
-  nlohmann::json files = nlohmann::json::array();
-  for (const FileRecord& f : m.files)
-    files.push_back(file_json(f));
   return {
       {"format", m.format},
       {"name", m.name},
@@ -100,8 +101,41 @@ nlohmann::json to_json(const Manifest& m) {
       {"layout", to_json(m.layout)},
       {"linker_scripts", scripts},
       {"warnings", m.warnings},
-      {"files", files},
   };
+}
+
+// One file record as file_json() makes it, appended as text.
+void append_file_json(std::string& out, const FileRecord& f) {
+  out += "{\"path\": ";
+  util::append_json_string(out, f.path);
+  out += ", \"type\": \"";
+  out += to_string(f.kind);
+  out += "\", \"mode\": ";
+  out += std::to_string(f.mode);
+  if (f.kind == MemberKind::file || f.kind == MemberKind::hardlink) {
+    out += ", \"size\": ";
+    out += std::to_string(f.size);
+    out += ", \"digest\": ";
+    util::append_json_string(out, f.digest);
+  }
+  if (!f.target.empty()) {
+    out += ", \"target\": ";
+    util::append_json_string(out, f.target);
+  }
+  out += ", \"medium\": ";
+  out += std::to_string(f.medium);
+  out += '}';
+}
+
+} // namespace
+
+nlohmann::json to_json(const Manifest& m) {
+  nlohmann::json j = head_json(m);
+  nlohmann::json files = nlohmann::json::array();
+  for (const FileRecord& f : m.files)
+    files.push_back(file_json(f));
+  j["files"] = std::move(files);
+  return j;
 }
 
 Manifest manifest_from_json(const nlohmann::json& j, const std::string& origin) {
@@ -146,9 +180,24 @@ Manifest manifest_from_json(const nlohmann::json& j, const std::string& origin) 
   }
 }
 
+// The same document to_json() makes, but the file list, one record a line, is written as text:
+// building a json value for each of a sysroot's thousands of files took a quarter of an import.
 void write_manifest(const Manifest& manifest, const std::filesystem::path& file) {
+  std::string text = util::json_text(head_json(manifest), 1);
+  text.pop_back(); // the closing brace
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' '))
+    text.pop_back();
+  text += ",\n \"files\": [";
+  text.reserve(text.size() + manifest.files.size() * 128);
+  const char* separator = "\n  ";
+  for (const FileRecord& f : manifest.files) {
+    text += separator;
+    append_file_json(text, f);
+    separator = ",\n  ";
+  }
+  text += "\n ]\n}\n";
   std::ofstream out(file, std::ios::binary | std::ios::trunc);
-  out << to_json(manifest).dump(1) << "\n";
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
   out.close();
   if (!out)
     throw Error("cannot write the manifest '{}'", file.string());

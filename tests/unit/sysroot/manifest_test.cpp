@@ -20,7 +20,8 @@ TEST(Manifest, RoundTrip) {
   m.target = "aarch64-unknown-linux-gnu";
   m.xport_version = "0.1.0";
   m.imported_at = "2026-01-01T00:00:00Z";
-  m.media = {{"/m/libc6.deb", "deb: data.tar.xz, GNU tar format", 1234, std::string(64, 'a')}};
+  m.media = {{"/m/libc6.deb", "deb: data.tar.xz, GNU tar format", 1234, std::string(32, 'a'),
+              std::string(64, 'a')}};
   m.settings = {false, 4096};
   m.layout.kind = "debian-cross";
   m.layout.include_dirs = {"usr/aarch64-linux-gnu/include"};
@@ -30,13 +31,16 @@ TEST(Manifest, RoundTrip) {
              {"usr/lib/libc.a", MemberKind::file, 10, 0644, std::string(64, 'b'), "", 0},
              {"usr/lib/libc.so.6", MemberKind::symlink, 0, 0777, "", "../../lib/libc.so.6", 0},
              {"usr/lib/libc_p.a", MemberKind::hardlink, 10, 0644, std::string(64, 'b'),
-              "usr/lib/libc.a", 0}};
+              "usr/lib/libc.a", 0},
+             {"usr/include/q\"uo\\te\n\x01"
+              "caf\xc3\xa9.h",
+              MemberKind::file, 1, 0600, "c", "", 1}};
   fs::path file = fs::temp_directory_path() / ("xport-manifest-" + std::to_string(::getpid()));
   write_manifest(m, file);
   Manifest back = read_manifest(file);
   fs::remove(file);
   EXPECT_EQ(to_json(back), to_json(m));
-  EXPECT_EQ(back.total_bytes(), 10u);
+  EXPECT_EQ(back.total_bytes(), 11u);
 }
 
 TEST(Manifest, DamagedFilesAreNamed) {
