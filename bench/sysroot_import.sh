@@ -5,7 +5,8 @@
 # xport's time includes hashing every file it writes, identifying the medium and writing the
 # manifest. Prints medians of alternating runs and the load average.
 # Goals: import / selective <= 1.1 and import / full <= 0.2.
-# Usage: bench/sysroot_import.sh [XPORT] (default build/bin/xport); RUNS=N (default 7).
+# Usage: bench/sysroot_import.sh [XPORT] (default build/bin/xport); RUNS=N (default 7);
+# KEEP_BENCH=1 keeps the folder with the image (for profiling).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 source "$here/bench/lib.sh"
@@ -22,7 +23,7 @@ XPORT=$(realpath "$XPORT" 2>/dev/null || echo "$XPORT")
 # work. BENCH_DIR=folder to measure on a disk instead.
 parent=${BENCH_DIR:-$( [ -w /dev/shm ] && echo /dev/shm || echo "${TMPDIR:-/tmp}")}
 B=$(mktemp -d "$parent/xport-bench.XXXXXX")
-trap 'rm -rf "$B"' EXIT
+trap '[ -n "${KEEP_BENCH:-}" ] || rm -rf "$B"' EXIT
 T=$B/tree
 
 echo "making the image tree in $B ..."

@@ -27,6 +27,7 @@
 #include "util/atomic_file.hpp"
 #include "util/digest.hpp"
 #include "util/error.hpp"
+#include "util/json_text.hpp"
 
 namespace xport::sysroot {
 namespace fs = std::filesystem;
@@ -192,6 +193,7 @@ public:
            format, medium_size(media_[i]), "", ""});
     }
     pull_link_targets();
+    writer_.finish();
     if (hasher) {
       std::vector<MediumDigests> sums = hasher->finish();
       for (std::size_t i = 0; i < sums.size(); ++i) {
@@ -231,6 +233,15 @@ private:
     if (pull ? !pull->contains(*name) : !selection_.wants(*name, m.kind))
       return;
     std::string where = place(media_[medium], m);
+    // The manifest is JSON, which holds only Unicode text: another name could not be recorded
+    // exactly, and `sysroot verify` could not find the file again.
+    if (!util::is_utf8(*name) || !util::is_utf8(m.link))
+      throw Error("{}: refused: its {} is not UTF-8, which the sysroot's manifest cannot record; "
+                  "rename it on the medium{}",
+                  where, util::is_utf8(*name) ? "link target" : "name",
+                  options_.all ? ", or import without --all to leave it out if a sysroot does "
+                                 "not need it"
+                               : "");
     switch (m.kind) {
     case MemberKind::special:
       throw Error("{}: refused: a {} has no place in a sysroot (it could give access to a device "

@@ -47,34 +47,32 @@ std::string join(const std::string& dir, std::string_view leaf) {
   return dir.empty() ? std::string(leaf) : dir + "/" + std::string(leaf);
 }
 
-void write_all(int fd, const char* data, std::size_t size, const std::string& where) {
-  while (size > 0) {
-    ssize_t n = ::write(fd, data, size);
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n < 0 && (errno == ENOSPC || errno == EDQUOT || errno == EFBIG))
-      throw Error("{}: cannot write it into the sysroot: {} (the store's filesystem is full or "
-                  "a size limit was hit); nothing was kept; free some space, or import into "
-                  "another store with --store or XPORT_HOME",
-                  where, std::strerror(errno));
-    if (n < 0)
-      throw Error("{}: cannot write it into the sysroot: {}", where, std::strerror(errno));
-    data += n;
-    size -= static_cast<std::size_t>(n);
-  }
-}
-
 } // namespace
 
 TreeWriter::TreeWriter(std::filesystem::path root, uint64_t max_member_size,
                        uint64_t max_total_size, util::DigestAlgorithm digest)
     : root_(std::move(root)), max_member_size_(max_member_size), max_total_size_(max_total_size),
-      digest_(digest) {
+      digest_(digest), writes_(root_) {
   directories_.insert("");
 }
 
 std::string TreeWriter::resolve(const std::string& path, bool follow_last,
                                 const std::string& where) const {
+  // Most paths go through no link: then a path without empty components is its own physical
+  // path, found without building the component list.
+  if (!path.starts_with('/') && !path.ends_with('/') && path.find("//") == std::string::npos) {
+    bool through_link = false;
+    for (std::size_t slash = path.find('/'); !symlinks_.empty() && !through_link;
+         slash = path.find('/', slash + 1)) {
+      if (slash == std::string::npos) {
+        through_link = follow_last && symlinks_.contains(std::string_view(path));
+        break;
+      }
+      through_link = symlinks_.contains(std::string_view(path).substr(0, slash));
+    }
+    if (!through_link)
+      return path;
+  }
   std::deque<std::string> pending = split(path);
   std::vector<std::string> done;
   std::string current;
@@ -111,8 +109,7 @@ void TreeWriter::ensure_directory(const std::string& physical, const std::string
     throw Error("{}: needs '{}' to be a folder, but an earlier member made it a {}; the media "
                 "disagree about this path",
                 where, physical, to_string(it->second.kind));
-  if (::mkdir(full(physical).c_str(), 0755) != 0 && errno != EEXIST)
-    throw Error("{}: cannot make the folder '{}': {}", where, physical, std::strerror(errno));
+  writes_.make_directory(physical, where);
   directories_.insert(physical);
   records_[physical] = FileRecord{physical, MemberKind::directory, 0, 0755, "", "", 0};
 }
@@ -126,8 +123,7 @@ std::string TreeWriter::prepare_leaf(const std::string& name, const std::string&
                 physical);
   if (records_.erase(physical) > 0) { // a later medium replaces an earlier one's file
     symlinks_.erase(physical);
-    if (::unlink(full(physical).c_str()) != 0 && errno != ENOENT)
-      throw Error("{}: cannot replace '{}': {}", where, physical, std::strerror(errno));
+    writes_.remove(physical, where);
   }
   return physical;
 }
@@ -153,52 +149,47 @@ void TreeWriter::add_file(const std::string& name, uint32_t mode, uint64_t decla
   // Created with its final permissions, so that a fchmod is needed only where the umask takes
   // bits away (one system call less per file: a sysroot has thousands of small headers).
   const mode_t final_mode = (mode & 0777) | 0400;
-  int fd = ::open(full(physical).c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-                  final_mode);
-  if (fd < 0)
-    throw Error("{}: cannot create '{}' in the sysroot: {}", where, physical, std::strerror(errno));
+  writes_.create_file(physical, final_mode, where);
   util::Digest& hash = digest_;
   hash.reset(); // a member that failed half-way left data in it
   uint64_t written = 0;
   bool holes = false;
-  try {
+  auto hash_zeros = [&hash](uint64_t count) {
     static const char zeros[65536] = {};
-    const void* block = nullptr;
-    std::size_t size = 0;
-    uint64_t offset = 0;
-    while (data.next_block(block, size, offset)) {
-      if (offset < written)
-        throw Error("{}: data blocks out of order; the medium is corrupt", where);
-      if (offset + size > max_member_size_)
-        throw Error("{}: the data grows past the {} limit for one member (a decompression "
-                    "bomb?); if the member is genuine, raise the limit with --max-member-size",
-                    where, human_size(max_member_size_));
-      if (max_total_size_ && bytes_written_ + offset + size > max_total_size_)
-        throw Error("{}: the media expand past {} in all (a decompression bomb?); nothing was "
-                    "kept; if they are genuine, raise the limit with --max-total-size",
-                    where, human_size(max_total_size_));
-      for (uint64_t hole = offset - written; hole > 0;) { // a sparse member's hole
-        std::size_t n = static_cast<std::size_t>(std::min<uint64_t>(hole, sizeof zeros));
-        hash.update(zeros, n);
-        hole -= n;
-      }
-      holes = holes || offset > written;
-      if (offset > written && ::lseek(fd, static_cast<off_t>(offset), SEEK_SET) < 0)
-        throw Error("{}: cannot seek in '{}': {}", where, physical, std::strerror(errno));
-      write_all(fd, static_cast<const char*>(block), size, where);
-      hash.update(block, size);
-      written = offset + size;
+    for (; count > 0;) {
+      std::size_t n = static_cast<std::size_t>(std::min<uint64_t>(count, sizeof zeros));
+      hash.update(zeros, n);
+      count -= n;
     }
-    // Only a trailing hole leaves the file short of its size and needs ftruncate.
-    bool short_of_size = holes && ::lseek(fd, 0, SEEK_END) != static_cast<off_t>(written);
-    if ((short_of_size && ::ftruncate(fd, static_cast<off_t>(written)) != 0) ||
-        ((final_mode & ~process_umask()) != final_mode && ::fchmod(fd, final_mode) != 0))
-      throw Error("{}: cannot finish '{}': {}", where, physical, std::strerror(errno));
-  } catch (...) {
-    ::close(fd);
-    throw;
+  };
+  const void* block = nullptr;
+  std::size_t size = 0;
+  uint64_t offset = 0;
+  while (data.next_block(block, size, offset)) {
+    if (offset < written)
+      throw Error("{}: data blocks out of order; the medium is corrupt", where);
+    if (offset + size > max_member_size_)
+      throw Error("{}: the data grows past the {} limit for one member (a decompression "
+                  "bomb?); if the member is genuine, raise the limit with --max-member-size",
+                  where, human_size(max_member_size_));
+    if (max_total_size_ && bytes_written_ + offset + size > max_total_size_)
+      throw Error("{}: the media expand past {} in all (a decompression bomb?); nothing was "
+                  "kept; if they are genuine, raise the limit with --max-total-size",
+                  where, human_size(max_total_size_));
+    hash_zeros(offset - written);      // a sparse member's hole
+    holes = holes || offset > written; // the hole stays a hole in the file
+    writes_.write(block, size, offset);
+    hash.update(block, size);
+    written = offset + size;
   }
-  ::close(fd);
+  // Data that ends before the member's size leaves a trailing hole (a sparse member whose last
+  // blocks are zeros): the file gets its whole size, as `bsdtar -x` gives it.
+  if (declared_size > written) {
+    hash_zeros(declared_size - written);
+    holes = true;
+    written = declared_size;
+  }
+  writes_.close_file(written, holes, (final_mode & ~process_umask()) != final_mode);
   bytes_written_ += written;
   ++files_written_;
   records_[physical] =
@@ -214,8 +205,7 @@ void TreeWriter::add_symlink(const std::string& name, const std::string& text, s
                 "written outside it); the medium is hostile or was not made for a sysroot",
                 where, target.error());
   std::string relative = relative_link_text(physical, *target);
-  if (::symlink(relative.c_str(), full(physical).c_str()) != 0)
-    throw Error("{}: cannot make the link '{}': {}", where, physical, std::strerror(errno));
+  writes_.make_symlink(relative, physical, where);
   symlinks_[physical] = *target;
   ++files_written_;
   records_[physical] = FileRecord{physical, MemberKind::symlink, 0, 0777, "", relative, medium};
@@ -231,13 +221,15 @@ bool TreeWriter::add_hardlink(const std::string& name, const std::string& target
   if (join(resolve(std::string(parent_of(name)), true, where), leaf_of(name)) == source)
     return true; // a member naming itself
   std::string physical = prepare_leaf(name, where);
-  if (::link(full(source).c_str(), full(physical).c_str()) != 0)
-    throw Error("{}: cannot make the hardlink '{}' to '{}': {}", where, physical, source,
-                std::strerror(errno));
+  writes_.make_hardlink(source, physical, where);
   ++files_written_;
   records_[physical] =
       FileRecord{physical, MemberKind::hardlink, copy.size, copy.mode, copy.digest, source, medium};
   return true;
+}
+
+void TreeWriter::finish() {
+  writes_.finish();
 }
 
 } // namespace xport::sysroot

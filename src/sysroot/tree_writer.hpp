@@ -12,6 +12,7 @@
 
 #include "sysroot/manifest.hpp"
 #include "sysroot/member.hpp"
+#include "sysroot/ordered_file_writes.hpp"
 #include "util/digest.hpp"
 
 namespace xport::sysroot {
@@ -35,6 +36,10 @@ public:
   bool add_hardlink(const std::string& name, const std::string& target, std::size_t medium,
                     const std::string& where);
 
+  // Waits until everything added is on disk; throws the first write's error. Until then the
+  // folder may lag behind the records (the writing is done on a thread of its own).
+  void finish();
+
   // The physical path (no link components) that `path` names inside the tree.
   // Throws xport::Error, starting with `where`, on a link loop.
   std::string resolve(const std::string& path, bool follow_last,
@@ -50,17 +55,18 @@ private:
   void ensure_directory(const std::string& physical, const std::string& where);
   // Parent made, an older non-folder entry at the path removed: returns the physical path.
   std::string prepare_leaf(const std::string& name, const std::string& where);
-  std::filesystem::path full(const std::string& physical) const { return root_ / physical; }
 
   std::filesystem::path root_;
   uint64_t max_member_size_;
   uint64_t max_total_size_;
   util::Digest digest_;
   std::map<std::string, FileRecord> records_;
-  std::map<std::string, std::string> symlinks_; // physical path -> root-relative target
+  // Physical path -> root-relative target; looked up by string_view.
+  std::map<std::string, std::string, std::less<>> symlinks_;
   std::set<std::string> directories_;
   uint64_t bytes_written_ = 0;
   uint64_t files_written_ = 0;
+  OrderedFileWrites writes_; // last: it finishes or abandons its work before the rest goes
 };
 
 } // namespace xport::sysroot

@@ -1,7 +1,11 @@
 // The import pipeline on archives made in memory: selection, links, hardlinks and the hostile
 // members it must refuse without writing anywhere but its folder.
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <gtest/gtest.h>
@@ -172,6 +176,81 @@ TEST_F(ImportTest, ReportsTruncatedAndEmptyMedia) {
   EXPECT_NE(e.find("truncated or corrupt"), std::string::npos) << e;
   e = import_error(std::vector<std::byte>{});
   EXPECT_NE(e.find("empty"), std::string::npos) << e;
+}
+
+TEST_F(ImportTest, RefusesSelectedNamesThatAreNotUtf8) {
+  std::string e = import_error(
+      make_tar({{"usr/include/a.h", AE_IFREG, "a"}, {"usr/include/caf\xe9.h", AE_IFREG, "x"}}));
+  EXPECT_NE(e.find("member 'usr/include/caf\xe9.h'"), std::string::npos) << e;
+  EXPECT_NE(e.find("not UTF-8"), std::string::npos) << e;
+  e = import_error(make_tar({{"usr/lib/libc.so", AE_IFLNK, "", "libc\xff.so.7"}}));
+  EXPECT_NE(e.find("link target is not UTF-8"), std::string::npos) << e;
+  // Outside the selection such a name costs nothing.
+  ImportResult r =
+      import(make_tar({{"usr/include/a.h", AE_IFREG, "a"}, {"usr/share/caf\xe9", AE_IFREG, "x"}}));
+  EXPECT_TRUE(fs::exists(base_ / "root/usr/include/a.h"));
+}
+
+// Written in pieces on the writing thread: the file and its digest are the member's, whole.
+TEST_F(ImportTest, WritesALargeMemberWhole) {
+  std::string data(9 << 20, '\0');
+  for (std::size_t i = 0; i < data.size(); ++i)
+    data[i] = static_cast<char>(i * 2654435761u >> 24);
+  ImportResult r = import(make_tar({{"usr/lib/libbig.a", AE_IFREG, data}}));
+  std::ifstream in(base_ / "root/usr/lib/libbig.a", std::ios::binary);
+  std::string back((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_TRUE(back == data);
+  util::Digest d(util::DigestAlgorithm::xxh3_128);
+  d.update(data.data(), data.size());
+  for (const FileRecord& f : r.files) {
+    if (f.path == "usr/lib/libbig.a") {
+      EXPECT_EQ(f.digest, d.hex_digest());
+    }
+  }
+}
+
+// A sparse member (GNU tar -S) keeps its holes, including a trailing one, and its digest is that
+// of the data with the holes as zeros.
+TEST_F(ImportTest, KeepsTheHolesOfASparseMember) {
+  fs::path dir = base_ / "sparse";
+  fs::create_directories(dir / "usr/lib");
+  std::string data(3 << 20, '\0');
+  std::fill_n(data.begin(), 4096, 'a');
+  std::fill_n(data.begin() + (1 << 20), 4096, 'b');
+  {
+    std::ofstream out(dir / "usr/lib/libsparse.a", std::ios::binary);
+    out.write(data.data(), 4096);
+    out.seekp(1 << 20);
+    out.write(data.data() + (1 << 20), 4096);
+  }
+  fs::resize_file(dir / "usr/lib/libsparse.a", data.size());
+  std::string tar_file = (base_ / "sparse.tar").string();
+  std::string command = "tar -S --format=pax -C '" + dir.string() + "' -cf '" + tar_file + "' usr";
+  if (std::system(command.c_str()) != 0)
+    GTEST_SKIP() << "GNU tar could not make a sparse archive: " << command;
+  std::ifstream tar_in(tar_file, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(tar_in)), std::istreambuf_iterator<char>());
+  std::vector<std::byte> tar(bytes.size());
+  std::memcpy(tar.data(), bytes.data(), bytes.size());
+  ImportResult r = import(tar);
+  fs::path imported = base_ / "root/usr/lib/libsparse.a";
+  EXPECT_EQ(fs::file_size(imported), data.size());
+  struct stat st {};
+  ASSERT_EQ(::stat(imported.c_str(), &st), 0);
+  EXPECT_LT(st.st_blocks * 512, static_cast<off_t>(data.size())) << "the holes were filled";
+  std::ifstream in(imported, std::ios::binary);
+  std::string back((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_TRUE(back == data);
+  util::Digest d(util::DigestAlgorithm::xxh3_128);
+  d.update(data.data(), data.size());
+  bool found = false;
+  for (const FileRecord& f : r.files)
+    if (f.path == "usr/lib/libsparse.a") {
+      found = true;
+      EXPECT_EQ(f.digest, d.hex_digest());
+      EXPECT_EQ(f.size, data.size());
+    }
+  EXPECT_TRUE(found);
 }
 
 TEST_F(ImportTest, SaysWhenNothingIsASysroot) {

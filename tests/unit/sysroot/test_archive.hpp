@@ -25,7 +25,10 @@ struct TestMember {
 
 inline std::vector<std::byte> make_tar(const std::vector<TestMember>& members,
                                        int filter = ARCHIVE_FILTER_NONE) {
-  std::vector<std::byte> out(1 << 20);
+  std::size_t data = 0;
+  for (const TestMember& m : members)
+    data += m.data.size() + m.name.size() + m.link.size() + 4096;
+  std::vector<std::byte> out((1 << 20) + 2 * data);
   std::size_t used = 0;
   archive* a = archive_write_new();
   archive_write_set_format_pax_restricted(a);
