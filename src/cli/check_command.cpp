@@ -5,7 +5,6 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "cli/command.hpp"
 #include "cli/target_options.hpp"
@@ -79,7 +78,8 @@ int run_check(const Invocation& inv) {
           elf::ElfFile elf(image.name, image.bytes);
           std::vector<elf::Finding> found =
               elf::check_image(elf, {image.name, image.member}, context);
-          findings.insert(findings.end(), found.begin(), found.end());
+          findings.insert(findings.end(), std::make_move_iterator(found.begin()),
+                          std::make_move_iterator(found.end()));
         } catch (const Error& e) {
           findings.push_back(unreadable(image.name, image.member, e));
         }
@@ -97,14 +97,27 @@ int run_check(const Invocation& inv) {
     return f.severity == elf::Severity::error;
   });
   if (json) {
-    nlohmann::json out = {{"target", context.profile.name},
-                          {"sysroot", context.sysroot ? nlohmann::json(context.sysroot->string())
-                                                      : nlohmann::json(nullptr)},
-                          {"errors", errors},
-                          {"findings", nlohmann::json::array()}};
+    // Written as text, a finding a line: the document can hold tens of thousands of them.
+    std::size_t size = 256;
     for (const elf::Finding& f : findings)
-      out["findings"].push_back(f.to_json());
-    std::cout << util::json_text(out) << "\n";
+      size += 160 + f.file.size() + f.section.size() + 2 * f.symbol.size() + f.message.size() +
+              f.remedy.size() + 14 * f.addresses.size();
+    std::string out;
+    out.reserve(size);
+    out += "{\n  \"target\": ";
+    util::append_json_string(out, context.profile.name);
+    out += ",\n  \"sysroot\": ";
+    if (context.sysroot)
+      util::append_json_string(out, context.sysroot->string());
+    else
+      out += "null";
+    out += fmt::format(",\n  \"errors\": {},\n  \"findings\": [", errors);
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+      out += i ? ",\n    " : "\n    ";
+      findings[i].append_json(out);
+    }
+    out += findings.empty() ? "]\n}\n" : "\n  ]\n}\n";
+    std::cout.write(out.data(), static_cast<std::streamsize>(out.size()));
   } else {
     for (const elf::Finding& f : findings)
       std::cout << f.to_text() << "\n";

@@ -7,6 +7,7 @@
 #include <llvm/Demangle/Demangle.h>
 
 #include "util/error.hpp"
+#include "util/json_text.hpp"
 
 namespace xport::elf {
 namespace {
@@ -114,20 +115,43 @@ std::string Finding::to_text() const {
   return text;
 }
 
+void Finding::append_json(std::string& out) const {
+  auto field = [&](std::string_view key, std::string_view value, bool null_when_empty) {
+    out += '"';
+    out += key;
+    out += "\": ";
+    if (null_when_empty && value.empty())
+      out += "null";
+    else
+      util::append_json_string(out, value);
+    out += ", ";
+  };
+  out += '{';
+  field("severity", severity_name(severity), false);
+  field("code", code_name(code), false);
+  field("file", file, false);
+  field("member", member, true);
+  field("section", section, true);
+  field("symbol", symbol, true);
+  out += "\"addresses\": [";
+  char hex[24];
+  for (std::size_t i = 0; i < addresses.size(); ++i) {
+    if (i)
+      out += ", ";
+    auto end = fmt::format_to_n(hex, sizeof hex, "\"0x{:x}\"", addresses[i]).out;
+    out.append(hex, end);
+  }
+  out += "], ";
+  field("message", message, false);
+  out += "\"remedy\": ";
+  util::append_json_string(out, remedy);
+  out += '}';
+}
+
 nlohmann::json Finding::to_json() const {
-  nlohmann::json j = {{"severity", severity_name(severity)},
-                      {"code", code_name(code)},
-                      {"file", file},
-                      {"message", message},
-                      {"remedy", remedy}};
-  j["member"] = member.empty() ? nlohmann::json(nullptr) : nlohmann::json(member);
-  j["section"] = section.empty() ? nlohmann::json(nullptr) : nlohmann::json(section);
-  j["symbol"] = symbol.empty() ? nlohmann::json(nullptr) : nlohmann::json(symbol);
-  nlohmann::json addrs = nlohmann::json::array();
-  for (uint64_t a : addresses)
-    addrs.push_back(fmt::format("0x{:x}", a));
-  j["addresses"] = addrs;
-  return j;
+  std::string text;
+  append_json(text);
+  return nlohmann::json::parse(text);
 }
 
 std::string demangle(std::string_view name) {

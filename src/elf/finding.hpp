@@ -50,6 +50,9 @@ struct Finding {
   std::string remedy;  // what to do
 
   std::string to_text() const; // "hw: error [code]: message\n  fix: remedy"
+  // One JSON object on one line, in the order docs/checks.md gives; invalid UTF-8 in names
+  // becomes U+FFFD. Written as text: a check of a large library prints tens of thousands.
+  void append_json(std::string& out) const;
   nlohmann::json to_json() const;
 };
 

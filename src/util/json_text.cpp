@@ -2,6 +2,8 @@
 // standard's table of well-formed byte sequences (Unicode 15, table 3-7).
 #include "util/json_text.hpp"
 
+#include <array>
+
 namespace xport::util {
 namespace {
 
@@ -39,6 +41,14 @@ std::size_t utf8_sequence(std::string_view s, std::size_t& bad) {
   return length;
 }
 
+// Bytes that stand for themselves inside a JSON string.
+constexpr std::array<bool, 256> plain_ascii = [] {
+  std::array<bool, 256> table{};
+  for (int b = 0x20; b < 0x80; ++b)
+    table[b] = b != '"' && b != '\\';
+  return table;
+}();
+
 } // namespace
 
 bool is_utf8(std::string_view text) {
@@ -55,12 +65,16 @@ void append_json_string(std::string& out, std::string_view text) {
   static constexpr char hex[] = "0123456789abcdef";
   out += '"';
   while (!text.empty()) {
-    unsigned char c = static_cast<unsigned char>(text.front());
-    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
-      out += static_cast<char>(c);
-      text.remove_prefix(1);
+    // The run of printable ASCII that needs no escape, appended at once.
+    std::size_t plain = 0;
+    while (plain < text.size() && plain_ascii[static_cast<unsigned char>(text[plain])])
+      ++plain;
+    if (plain) {
+      out.append(text.substr(0, plain));
+      text.remove_prefix(plain);
       continue;
     }
+    unsigned char c = static_cast<unsigned char>(text.front());
     if (c >= 0x80) {
       std::size_t bad = 0, n = utf8_sequence(text, bad);
       if (n == 0) {
