@@ -66,7 +66,7 @@ void check_unavailable_symbols(const ElfFile& elf, const ImageName& name,
                     f.symbol, context.profile.name);
     f.remedy = "build against a standard library or C code that does without it (an older "
                "release of the library that calls it), or add it to the target's libc";
-    out.push_back(f);
+    out.push_back(std::move(f));
   }
 }
 
@@ -114,7 +114,7 @@ void check_dependencies(const ElfFile& elf, const ImageName& name, const CheckCo
         f.remedy = fmt::format("import a sysroot that contains {} (xport sysroot import), or "
                                "link without {}",
                                lib, link_option_for(lib));
-        out.push_back(f);
+        out.push_back(std::move(f));
       }
       continue;
     }
@@ -141,7 +141,7 @@ void check_dependencies(const ElfFile& elf, const ImageName& name, const CheckCo
       f.message = fmt::format("needs {}, found as {}, which cannot be read: {}", lib,
                               path->string(), e.what());
       f.remedy = "repair or re-import the sysroot";
-      out.push_back(f);
+      out.push_back(std::move(f));
     }
   }
 
@@ -178,7 +178,7 @@ void check_dependencies(const ElfFile& elf, const ImageName& name, const CheckCo
                               f.symbol, versioned, from, fmt::join(it->second, ", "));
     f.remedy = "link against the sysroot of the release you deploy to (an older or newer libc "
                "lacks this symbol or version), or provide the library that defines it";
-    out.push_back(f);
+    out.push_back(std::move(f));
   }
 }
 

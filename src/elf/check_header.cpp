@@ -34,21 +34,21 @@ void check_header(const ElfFile& elf, const ImageName& name, const CheckContext&
     f.message = fmt::format("is {} code (e_machine {}), but {} is {}", machine_name(elf.machine()),
                             elf.machine(), p.name, p.arch);
     f.remedy = fmt::format("build it with the {} toolchain (xport cc --target {})", p.name, p.name);
-    out.push_back(f);
+    out.push_back(std::move(f));
   }
   if (p.pointer_width && (elf.is64() ? 64 : 32) != p.pointer_width) {
     Finding f = make_finding(Code::class_mismatch, name.file, name.member);
     f.message = fmt::format("is ELF{} but {} has {}-bit pointers", elf.is64() ? 64 : 32, p.name,
                             p.pointer_width);
     f.remedy = fmt::format("build it for {} (-target {})", p.name, p.llvm_triple);
-    out.push_back(f);
+    out.push_back(std::move(f));
   }
   if (elf.big_endian() != (p.endian == target::Endian::big)) {
     Finding f = make_finding(Code::endian_mismatch, name.file, name.member);
     f.message = fmt::format("is {}-endian but {} is {}-endian", elf.big_endian() ? "big" : "little",
                             p.name, p.endian == target::Endian::big ? "big" : "little");
     f.remedy = fmt::format("build it for {} (-target {})", p.name, p.llvm_triple);
-    out.push_back(f);
+    out.push_back(std::move(f));
   }
 
   if (p.abi_note && is_program(elf)) {
@@ -61,7 +61,7 @@ void check_header(const ElfFile& elf, const ImageName& name, const CheckContext&
       f.remedy = "link with the target's start files (crt1.o carries the note): use xport cc "
                  "--target " +
                  p.name + " with its sysroot";
-      out.push_back(f);
+      out.push_back(std::move(f));
     } else if (note->note_name != want.name || note->type != want.type) {
       Finding f = make_finding(Code::os_note_mismatch, name.file, name.member);
       f.section = ".note";
@@ -70,7 +70,7 @@ void check_header(const ElfFile& elf, const ImageName& name, const CheckContext&
                               "expects a '{}' note",
                               note->note_name, note->text(), note->offset, p.name, want.name);
       f.remedy = fmt::format("relink against the {} sysroot's start files", p.name);
-      out.push_back(f);
+      out.push_back(std::move(f));
     } else if (!want.min_version.empty() &&
                compare_versions(note->components, parse_version(want.min_version)) < 0) {
       Finding f = make_finding(Code::os_note_too_old, name.file, name.member);
@@ -79,7 +79,7 @@ void check_header(const ElfFile& elf, const ImageName& name, const CheckContext&
                               note->os, want.min_version);
       f.remedy =
           fmt::format("rebuild against a sysroot of {} {} or later", note->os, want.min_version);
-      out.push_back(f);
+      out.push_back(std::move(f));
     }
   }
 
@@ -91,7 +91,7 @@ void check_header(const ElfFile& elf, const ImageName& name, const CheckContext&
                             *interp, p.name, p.dynamic_linker);
     f.remedy = fmt::format("relink with xport cc --target {} (or -Wl,--dynamic-linker={})", p.name,
                            p.dynamic_linker);
-    out.push_back(f);
+    out.push_back(std::move(f));
   }
 }
 

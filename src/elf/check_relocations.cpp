@@ -66,16 +66,29 @@ void check_relocations(const ElfFile& elf, const ImageName& name, const CheckCon
   const bool linked = elf.type() == ET_EXEC || elf.type() == ET_DYN;
   if (!p.loader_relocations.empty()) {
     std::map<std::pair<std::string, std::string_view>, std::vector<uint64_t>> rejected;
+    // The verdict on each type, decided once: a library has a few types and 10^5 relocations.
+    struct Verdict {
+      std::string name;
+      bool accepted;
+    };
+    std::map<uint32_t, Verdict> verdicts;
+    auto verdict = [&](uint32_t type) -> const Verdict& {
+      auto it = verdicts.find(type);
+      if (it != verdicts.end())
+        return it->second;
+      std::string name = relocation_name(elf.machine(), type);
+      bool accepted = (!linked && !reaches_loader_unchanged(name)) ||
+                      std::find(p.loader_relocations.begin(), p.loader_relocations.end(), name) !=
+                          p.loader_relocations.end();
+      return verdicts.emplace(type, Verdict{std::move(name), accepted}).first->second;
+    };
     for (const Relocation& r : elf.relocations()) {
       if (linked && r.section && !(r.section->flags & SHF_ALLOC))
         continue; // --emit-relocs leftovers: not for the loader
-      std::string type = relocation_name(elf.machine(), r.type);
-      if (!linked && !reaches_loader_unchanged(type))
+      const Verdict& v = verdict(r.type);
+      if (v.accepted)
         continue;
-      if (std::find(p.loader_relocations.begin(), p.loader_relocations.end(), type) !=
-          p.loader_relocations.end())
-        continue;
-      rejected[{type, r.section ? r.section->name : std::string_view("dynamic")}].push_back(
+      rejected[{v.name, r.section ? r.section->name : std::string_view("dynamic")}].push_back(
           r.offset);
     }
     for (auto& [key, offsets] : rejected) {
@@ -95,7 +108,7 @@ void check_relocations(const ElfFile& elf, const ImageName& name, const CheckCon
                         : "remove the relocation from this object (a .reloc directive or a "
                           "toolchain that emits it), or rebuild the object for " +
                               p.name;
-      out.push_back(f);
+      out.push_back(std::move(f));
     }
   }
 
@@ -109,7 +122,7 @@ void check_relocations(const ElfFile& elf, const ImageName& name, const CheckCon
                 "writable to patch it, which hardened loaders refuse";
     f.remedy = "build every object with -fPIC (or -fPIE for programs) and relink; "
                "-Wl,-z,text makes the linker name the object at fault";
-    out.push_back(f);
+    out.push_back(std::move(f));
   }
 }
 
@@ -152,7 +165,7 @@ void check_static_initializers(const ElfFile& elf, const ImageName& name, const 
       f.remedy = "check an unstripped build; a static program runs them only if its start code "
                  "refers to " +
                  std::string(a.walker);
-      out.push_back(f);
+      out.push_back(std::move(f));
     } else if (!defined(a.walker)) {
       Finding f = make_finding(Code::static_initializers_not_run, name.file, name.member);
       f.section = a.section;
@@ -167,7 +180,7 @@ void check_static_initializers(const ElfFile& elf, const ImageName& name, const 
                      : "link with start files whose crt1.o/libc walk .init_array (the target's "
                        "sysroot through xport cc), or build with -fno-use-init-array for start "
                        "files that only run .ctors";
-      out.push_back(f);
+      out.push_back(std::move(f));
     }
   }
 }

@@ -3,7 +3,6 @@
 #include "elf/code_regions.hpp"
 
 #include <algorithm>
-#include <map>
 #include <optional>
 
 namespace xport::elf {
@@ -40,9 +39,9 @@ std::vector<CodeRegion> code_regions(const ElfFile& elf, const std::vector<Symbo
   for (const Section& sec : elf.sections()) {
     if (!sec.executable() || sec.type == SHT_NOBITS || sec.size == 0)
       continue;
-    // address -> kind change (for mapping symbols) or nothing (plain symbols).
-    std::map<uint64_t, std::optional<CodeKind>> starts;
-    starts[sec.addr];
+    // The symbols' addresses in the section, sorted (stable: at one address, the symbols' order
+    // decides as below).
+    std::vector<std::pair<uint64_t, const Symbol*>> at;
     for (const Symbol& sym : symbols) {
       if (sym.shndx != sec.index)
         continue;
@@ -51,13 +50,22 @@ std::vector<CodeRegion> code_regions(const ElfFile& elf, const std::vector<Symbo
         addr &= ~uint64_t{1};
       if (addr < sec.addr || addr - sec.addr >= sec.size)
         continue;
-      std::optional<CodeKind>& kind = starts[addr];
-      if (is_mapping_symbol(sym.name))
-        kind = sym.name[1] == 'd'   ? CodeKind::data
-               : sym.name[1] == 't' ? CodeKind::thumb
-                                    : CodeKind::code;
-      else if (arm && sym.type == STT_FUNC && !kind)
-        kind = (sym.value & 1) ? CodeKind::thumb : CodeKind::code;
+      at.emplace_back(addr, &sym);
+    }
+    std::stable_sort(at.begin(), at.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    // address -> kind change (for mapping symbols) or nothing (plain symbols).
+    std::vector<std::pair<uint64_t, std::optional<CodeKind>>> starts{{sec.addr, std::nullopt}};
+    for (const auto& [addr, sym] : at) {
+      if (starts.back().first != addr)
+        starts.emplace_back(addr, std::nullopt);
+      std::optional<CodeKind>& kind = starts.back().second;
+      if (is_mapping_symbol(sym->name))
+        kind = sym->name[1] == 'd'   ? CodeKind::data
+               : sym->name[1] == 't' ? CodeKind::thumb
+                                     : CodeKind::code;
+      else if (arm && sym->type == STT_FUNC && !kind)
+        kind = (sym->value & 1) ? CodeKind::thumb : CodeKind::code;
     }
     CodeKind current = CodeKind::code;
     for (auto it = starts.begin(); it != starts.end(); ++it) {

@@ -222,6 +222,11 @@ std::vector<Note> ElfFile::notes() const {
 
 std::vector<Relocation> ElfFile::relocations() const {
   std::vector<Relocation> relocations;
+  std::size_t count = 0;
+  for (const Section& s : sections_)
+    if (s.type == SHT_REL || s.type == SHT_RELA)
+      count += contents(s).size() / ((is64_ ? 8 : 4) * (s.type == SHT_RELA ? 3 : 2));
+  relocations.reserve(count);
   for (const Section& s : sections_) {
     if (s.type != SHT_REL && s.type != SHT_RELA)
       continue;

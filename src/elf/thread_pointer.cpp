@@ -28,24 +28,49 @@ namespace {
 
 constexpr uint64_t skip_zeroes = 8, skip_zeroes_at_end = 3;
 
+// The best symbol starting at each (section index, address), for naming the regions.
 struct Namer {
-  // (section index, address) -> best symbol starting there.
-  std::map<std::pair<uint32_t, uint64_t>, const Symbol*> starts;
+  struct Start {
+    uint32_t section;
+    uint64_t address;
+    const Symbol* symbol;
+  };
+  std::vector<Start> starts; // sorted by (section, address), one per place
 
   Namer(const ElfFile& elf, const std::vector<Symbol>& symbols) {
     auto rank = [](const Symbol& s) {
       return (s.type == STT_FUNC ? 4 : 0) + (s.bind == STB_GLOBAL ? 2 : s.bind == STB_WEAK ? 1 : 0);
     };
+    starts.reserve(symbols.size());
     for (const Symbol& s : symbols) {
       if (is_mapping_symbol(s.name))
         continue;
       uint64_t addr = symbol_address(elf, s);
       if (elf.machine() == EM_ARM && s.type == STT_FUNC)
         addr &= ~uint64_t{1};
-      const Symbol*& best = starts[{s.shndx, addr}];
-      if (!best || rank(s) > rank(*best))
-        best = &s;
+      starts.push_back({s.shndx, addr, &s});
     }
+    // Best first within a place (the earlier symbol on a tie, as a map keeping the first did).
+    std::stable_sort(starts.begin(), starts.end(), [&](const Start& a, const Start& b) {
+      if (a.section != b.section || a.address != b.address)
+        return std::tie(a.section, a.address) < std::tie(b.section, b.address);
+      return rank(*a.symbol) > rank(*b.symbol);
+    });
+    starts.erase(std::unique(starts.begin(), starts.end(),
+                             [](const Start& a, const Start& b) {
+                               return a.section == b.section && a.address == b.address;
+                             }),
+                 starts.end());
+  }
+
+  const Symbol* at(uint32_t section, uint64_t address) const {
+    auto it =
+        std::lower_bound(starts.begin(), starts.end(), std::make_pair(section, address),
+                         [](const Start& s, const std::pair<uint32_t, uint64_t>& key) {
+                           return std::tie(s.section, s.address) < std::tie(key.first, key.second);
+                         });
+    return it != starts.end() && it->section == section && it->address == address ? it->symbol
+                                                                                  : nullptr;
   }
 };
 
@@ -78,6 +103,11 @@ struct Worker {
       stop = static_cast<const uint8_t*>(last) - section_bytes.data() + 1;
     }
     while (p < end && p < stop) {
+      if (fast_x86) {
+        p += x86_64_skip_plain(section_bytes.data() + p, end - p, stop - p, 0x64);
+        if (p >= stop)
+          break;
+      }
       uint64_t z = p;
       while (z < end && section_bytes[z] == 0)
         ++z;
@@ -179,8 +209,7 @@ std::vector<ThreadPointerRead> find_thread_pointer_reads(const ElfFile& elf,
       for (std::size_t c; (c = next.fetch_add(1)) < chunks.size();)
         for (std::size_t i = chunks[c].first; i < chunks[c].second; ++i) {
           const CodeRegion& r = regions[i];
-          auto it = namer.starts.find({r.section->index, r.begin});
-          const Symbol* sym = it == namer.starts.end() ? nullptr : it->second;
+          const Symbol* sym = namer.at(r.section->index, r.begin);
           w.scan(r, contents.at(r.section->index), sym, r.begin);
         }
     } catch (...) {

@@ -46,11 +46,6 @@ constexpr char two_byte[] = "XXXXX...XXXXXMXX"  // 00 (0F 0F 3DNow: ask)
 
 } // namespace
 
-bool is_x86_legacy_prefix(uint8_t b) {
-  return b == 0x26 || b == 0x2e || b == 0x36 || b == 0x3e || b == 0x64 || b == 0x65 || b == 0x66 ||
-         b == 0x67 || b == 0xf0 || b == 0xf2 || b == 0xf3;
-}
-
 namespace {
 
 // Bytes of ModRM, SIB and displacement starting at `p` (32/64-bit addressing); 0 if out of bytes.
@@ -194,6 +189,23 @@ std::size_t x86_64_length(const uint8_t* p, std::size_t n, uint8_t segment_prefi
   if (length > 15 || length > n)
     return 0;
   return length;
+}
+
+std::size_t x86_64_skip_plain(const uint8_t* p, std::size_t n, std::size_t limit,
+                              uint8_t segment_prefix) {
+  std::size_t at = 0;
+  while (at < limit && p[at] != 0) {
+    // A REX byte before a prefix or another REX stands alone: the caller's case.
+    if ((p[at] & 0xf0) == 0x40 && at + 1 < n &&
+        (is_x86_legacy_prefix(p[at + 1]) || (p[at + 1] & 0xf0) == 0x40))
+      break;
+    bool prefixed = false;
+    std::size_t length = x86_64_length(p + at, n - at, segment_prefix, prefixed);
+    if (!length || prefixed)
+      break;
+    at += length;
+  }
+  return at;
 }
 
 } // namespace xport::elf
