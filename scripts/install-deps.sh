@@ -8,7 +8,7 @@ packages=(
   build-essential cmake ninja-build pkg-config ccache
   # libraries
   libarchive-dev libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libfmt-dev libxxhash-dev
-  llvm-14-dev libssl-dev zlib1g-dev libzstd-dev
+  llvm-14-dev libclang-14-dev libssl-dev zlib1g-dev libzstd-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   # the toolchain xport drives
   clang-14 clang lld-14 lld llvm-14 libclang-rt-14-dev
@@ -19,6 +19,8 @@ packages=(
   # Rust 1.96 with its library source and the vendored crates std needs, so `xport cargo` builds
   # std from source offline (docs/rust.md); they replace Debian's rustc/cargo/rust-src 1.63
   rustc-web cargo-web rust-web-src
+  # xport abi bindgen runs Debian's bindgen
+  bindgen
   # benchmarks
   hyperfine
 )

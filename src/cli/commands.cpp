@@ -26,6 +26,8 @@ int run_toolchain(const Invocation&);
 namespace {
 
 const Command table[] = {
+    {"abi", "structure layouts and constants of a target's headers: dump, diff, check-rust",
+     nullptr, true},
     {"c++", "compile and link C++ for a target with clang (as cc, in C++ mode)", run_cxx},
     {"cargo", "run cargo for a target: -Z build-std with the derived Rust spec", nullptr, true},
     {"cc", "compile and link C for a target with clang, the profile and the sysroot", run_cc},

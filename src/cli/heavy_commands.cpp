@@ -7,6 +7,7 @@
 
 namespace xport::cli {
 
+int run_abi(const Invocation&);
 int run_cargo(const Invocation&);
 int run_check(const Invocation&);
 int run_inspect(const Invocation&);
@@ -16,8 +17,8 @@ int run_sysroot(const Invocation&);
 namespace {
 
 constexpr std::pair<std::string_view, Run> heavy[] = {
-    {"cargo", run_cargo}, {"check", run_check},     {"inspect", run_inspect},
-    {"rust", run_rust},   {"sysroot", run_sysroot},
+    {"abi", run_abi},         {"cargo", run_cargo}, {"check", run_check},
+    {"inspect", run_inspect}, {"rust", run_rust},   {"sysroot", run_sysroot},
 };
 
 } // namespace

@@ -12,13 +12,17 @@ full=$(realpath "$(dirname "$XPORT")/../libexec/xport/xport-full")
 step readelf -d "$XPORT"
 needed=$(readelf -d "$XPORT" | grep NEEDED)
 echo "$needed"
-for lib in libarchive libcrypto libxml2 libicu liblzma libzstd libLLVM; do
+for lib in libarchive libcrypto libxml2 libicu liblzma libzstd libLLVM libclang; do
   expect_not_contains "$needed" "$lib" "the front's DT_NEEDED"
 done
 expect_contains "$(readelf -d "$full" | grep NEEDED)" libarchive "the full binary's DT_NEEDED"
+# libclang (with the shared libLLVM) is loaded only by xport abi's reader, never by xport-full.
+expect_not_contains "$(readelf -d "$full" | grep NEEDED)" libclang "the full binary's DT_NEEDED"
+reader=$(dirname "$full")/xport-abi-reader
+expect_contains "$(readelf -d "$reader" | grep NEEDED)" libclang "xport-abi-reader's DT_NEEDED"
 
 help=$("$XPORT" --help)
-for c in c++ cargo cc check emit env inspect run rust sysroot target toolchain; do
+for c in abi c++ cargo cc check emit env inspect run rust sysroot target toolchain; do
   grep -Eq "^  $c +" <<<"$help" || fail "xport --help does not list $c"
   # Every command's --help has one layout, light or heavy, hand-read options or not: a
   # description, "Usage: xport <c> ...", the options with -h,--help among them; exit status 0.

@@ -1,0 +1,554 @@
+// Reading headers with libclang's C API (clang-c/Index.h), in xport-abi-reader (see
+// read_headers.hpp; abi/dump.hpp says how the headers are read).
+#include "abi_reader/read_headers.hpp"
+
+#include <clang-c/Index.h>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <thread>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+namespace xport::abi {
+namespace {
+
+constexpr const char* main_file = "xport-abi.c";
+constexpr const char* probe_prefix = "xport_abi_value_";
+constexpr int max_rounds = 12; // each round leaves out the headers that failed in the last
+
+std::string text(CXString s) {
+  const char* c = clang_getCString(s);
+  std::string out = c ? c : "";
+  clang_disposeString(s);
+  return out;
+}
+
+struct IndexDeleter {
+  void operator()(void* index) const { clang_disposeIndex(index); }
+};
+struct UnitDeleter {
+  void operator()(CXTranslationUnitImpl* unit) const { clang_disposeTranslationUnit(unit); }
+};
+using Unit = std::unique_ptr<CXTranslationUnitImpl, UnitDeleter>;
+
+struct Location {
+  std::string file;
+  unsigned line = 0;
+};
+
+// A file's name as clang found it ("gcc-cross/aarch64-linux-gnu/12/../../../../aarch64-linux-gnu/
+// include/stdio.h"), without the dot-dot steps.
+std::string file_name(CXFile file) {
+  if (!file)
+    return "";
+  return std::filesystem::path(text(clang_getFileName(file))).lexically_normal().string();
+}
+
+Location location_of(CXSourceLocation loc) {
+  CXFile file = nullptr;
+  unsigned line = 0, column = 0, offset = 0;
+  clang_getSpellingLocation(loc, &file, &line, &column, &offset);
+  return {file_name(file), line};
+}
+
+class Parser {
+public:
+  explicit Parser(const ReadRequest& request) : index_(clang_createIndex(0, 0)) {
+    argv_.push_back(request.compiler);
+    for (const std::string& f : request.flags)
+      argv_.push_back(f);
+    // The headers' own warnings are not ours to show; C as the C library's headers expect it.
+    for (const char* f : {"-w", "-ferror-limit=0", "-x", "c", "-std=gnu11"})
+      argv_.emplace_back(f);
+  }
+
+  Unit parse(const std::string& source) const {
+    std::vector<const char*> args;
+    for (const std::string& a : argv_)
+      args.push_back(a.c_str());
+    CXUnsavedFile unsaved{main_file, source.c_str(), static_cast<unsigned long>(source.size())};
+    CXTranslationUnit unit = nullptr;
+    // Full argv (with the compiler) so that clang's driver rules apply to the flags as given.
+    CXErrorCode status = clang_parseTranslationUnit2FullArgv(
+        index_.get(), main_file, args.data(), static_cast<int>(args.size()), &unsaved, 1,
+        CXTranslationUnit_DetailedPreprocessingRecord | CXTranslationUnit_SkipFunctionBodies |
+            CXTranslationUnit_KeepGoing,
+        &unit);
+    if (status != CXError_Success || !unit)
+      throw std::runtime_error(
+          fmt::format("libclang could not parse the headers (error {}) with: {}",
+                      static_cast<int>(status), fmt::join(argv_, " ")));
+    return Unit(unit);
+  }
+
+private:
+  std::unique_ptr<void, IndexDeleter> index_;
+  std::vector<std::string> argv_;
+};
+
+// The header of `headers` (by line of the main file: header i is on line i + 1) that brought in
+// the file an error is in, found through the inclusion stack.
+struct Attribution {
+  std::map<std::string, std::size_t> top_level; // file -> index of the header including it
+};
+
+void record_inclusion(CXFile included, CXSourceLocation* stack, unsigned depth, void* data) {
+  auto* a = static_cast<Attribution*>(data);
+  if (depth == 0)
+    return; // the main file
+  // stack[depth - 1] is the #include in the main file that started this chain.
+  CXFile file = nullptr;
+  unsigned line = 0, column = 0, offset = 0;
+  clang_getSpellingLocation(stack[depth - 1], &file, &line, &column, &offset);
+  std::string name = file_name(included);
+  if (line > 0)
+    a->top_level.emplace(name, line - 1);
+}
+
+struct Diagnostic {
+  std::string message; // file:line: message
+  std::string file;
+  unsigned line = 0;
+};
+
+std::vector<Diagnostic> errors_of(CXTranslationUnit unit) {
+  std::vector<Diagnostic> out;
+  unsigned n = clang_getNumDiagnostics(unit);
+  for (unsigned i = 0; i < n; ++i) {
+    CXDiagnostic d = clang_getDiagnostic(unit, i);
+    if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
+      Location where = location_of(clang_getDiagnosticLocation(d));
+      out.push_back(
+          {fmt::format("{}:{}: {}", where.file, where.line, text(clang_getDiagnosticSpelling(d))),
+           where.file, where.line});
+    }
+    clang_disposeDiagnostic(d);
+  }
+  return out;
+}
+
+std::string source_of(const std::vector<std::string>& headers) {
+  std::string source;
+  for (const std::string& h : headers)
+    source += "#include <" + h + ">\n";
+  return source;
+}
+
+class Collector {
+public:
+  Collector(Dump& dump, std::vector<std::string> include_roots)
+      : dump_(dump), roots_(std::move(include_roots)) {}
+
+  void visit_unit(CXTranslationUnit unit) {
+    clang_visitChildren(clang_getTranslationUnitCursor(unit), &Collector::visit_top, this);
+  }
+
+  std::vector<std::string> macros; // object-like macros from the headers, for the second parse
+
+private:
+  Place place_of(CXCursor c) const {
+    Location l = location_of(clang_getCursorLocation(c));
+    for (const std::string& root : roots_)
+      if (l.file.starts_with(root + "/"))
+        return {l.file.substr(root.size() + 1), l.line};
+    return {l.file, l.line};
+  }
+
+  static CXChildVisitResult visit_top(CXCursor c, CXCursor, CXClientData data) {
+    static_cast<Collector*>(data)->declaration(c);
+    return CXChildVisit_Continue;
+  }
+
+  void declaration(CXCursor c) {
+    Location where = location_of(clang_getCursorLocation(c));
+    if (where.file.empty() || where.file == main_file)
+      return;
+    switch (clang_getCursorKind(c)) {
+    case CXCursor_StructDecl:
+    case CXCursor_UnionDecl:
+      record(c, text(clang_getCursorSpelling(c)));
+      break;
+    case CXCursor_EnumDecl:
+      enumeration(c, text(clang_getCursorSpelling(c)));
+      break;
+    case CXCursor_TypedefDecl:
+      typedef_(c);
+      break;
+    case CXCursor_FunctionDecl: {
+      std::string name = text(clang_getCursorSpelling(c));
+      dump_.functions.try_emplace(
+          name, Function{name, text(clang_getTypeSpelling(clang_getCursorType(c))), place_of(c)});
+      break;
+    }
+    case CXCursor_MacroDefinition:
+      if (!clang_Cursor_isMacroFunctionLike(c) && !clang_Cursor_isMacroBuiltin(c)) {
+        std::string name = text(clang_getCursorSpelling(c));
+        if (seen_macros_.insert(name).second)
+          macros.push_back(std::move(name));
+      }
+      break;
+    default:
+      break;
+    }
+  }
+
+  // Anonymous records get their typedef's name; a definition nested in another record is a
+  // file-scope declaration in C and is listed on its own.
+  void record(CXCursor c, const std::string& name) {
+    if (!clang_isCursorDefinition(c) || name.empty() || clang_Cursor_isAnonymous(c))
+      return;
+    CXType type = clang_getCursorType(c);
+    long long size = clang_Type_getSizeOf(type), align = clang_Type_getAlignOf(type);
+    if (size < 0 || align < 0)
+      return; // dependent or invalid
+    Record r;
+    r.name = name;
+    r.is_union = clang_getCursorKind(c) == CXCursor_UnionDecl;
+    r.size = static_cast<uint64_t>(size);
+    r.align = static_cast<uint64_t>(align);
+    r.place = place_of(c);
+    fields(c, 0, r.fields);
+    dump_.records.insert_or_assign(name, std::move(r));
+  }
+
+  // The fields of the record at `c`, at `base` bits; an anonymous struct or union member's
+  // fields are the record's own in C, at their offsets.
+  void fields(CXCursor c, uint64_t base, std::vector<Field>& out) {
+    struct Walk {
+      Collector* self;
+      uint64_t base;
+      std::vector<Field>* out;
+      CXCursor parent;
+    } walk{this, base, &out, c};
+    clang_visitChildren(
+        c,
+        [](CXCursor child, CXCursor, CXClientData data) {
+          auto* w = static_cast<Walk*>(data);
+          CXCursorKind kind = clang_getCursorKind(child);
+          if (kind == CXCursor_StructDecl || kind == CXCursor_UnionDecl) {
+            if (!clang_Cursor_isAnonymous(child))
+              w->self->record(child, text(clang_getCursorSpelling(child)));
+            return CXChildVisit_Continue;
+          }
+          if (kind == CXCursor_EnumDecl) {
+            w->self->enumeration(child, text(clang_getCursorSpelling(child)));
+            return CXChildVisit_Continue;
+          }
+          if (kind != CXCursor_FieldDecl)
+            return CXChildVisit_Continue;
+          CXType type = clang_getCursorType(child);
+          std::string name = text(clang_getCursorSpelling(child));
+          long long offset = clang_Cursor_getOffsetOfField(child);
+          if (offset < 0)
+            return CXChildVisit_Continue;
+          CXCursor decl = clang_getTypeDeclaration(clang_getCanonicalType(type));
+          if (name.empty() || clang_Cursor_isAnonymousRecordDecl(decl)) {
+            if (clang_Cursor_isAnonymousRecordDecl(decl)) {
+              w->self->fields(decl, w->base + static_cast<uint64_t>(offset), *w->out);
+              return CXChildVisit_Continue;
+            }
+          }
+          Field f;
+          f.name = name;
+          f.offset_bits = w->base + static_cast<uint64_t>(offset);
+          f.bitfield = clang_Cursor_isBitField(child);
+          long long size = clang_Type_getSizeOf(type);
+          f.size_bits = f.bitfield ? static_cast<uint64_t>(clang_getFieldDeclBitWidth(child))
+                        : size > 0 ? static_cast<uint64_t>(size) * 8
+                                   : 0; // a flexible array member
+          f.type = text(clang_getTypeSpelling(type));
+          f.canonical = text(clang_getTypeSpelling(clang_getCanonicalType(type)));
+          w->out->push_back(std::move(f));
+          return CXChildVisit_Continue;
+        },
+        &walk);
+  }
+
+  void enumeration(CXCursor c, const std::string& name) {
+    if (!clang_isCursorDefinition(c))
+      return;
+    Enum e;
+    e.name = name;
+    e.place = place_of(c);
+    struct Walk {
+      Collector* self;
+      Enum* e;
+    } walk{this, &e};
+    const bool is_unsigned = [&] {
+      CXTypeKind k = clang_getCanonicalType(clang_getEnumDeclIntegerType(c)).kind;
+      return k == CXType_UInt || k == CXType_ULong || k == CXType_ULongLong || k == CXType_UShort ||
+             k == CXType_UChar;
+    }();
+    clang_visitChildren(
+        c,
+        [](CXCursor child, CXCursor, CXClientData data) {
+          auto* w = static_cast<Walk*>(data);
+          if (clang_getCursorKind(child) != CXCursor_EnumConstantDecl)
+            return CXChildVisit_Continue;
+          std::string name = text(clang_getCursorSpelling(child));
+          int64_t value = clang_getEnumConstantDeclValue(child);
+          w->e->values.emplace_back(name, value);
+          Constant k{name, value, false, false, w->self->place_of(child)};
+          w->self->dump_.constants.try_emplace(name, k);
+          return CXChildVisit_Continue;
+        },
+        &walk);
+    if (is_unsigned)
+      for (auto& [n, v] : e.values)
+        dump_.constants[n].is_unsigned = true;
+    if (!name.empty() && !clang_Cursor_isAnonymous(c))
+      dump_.enums.insert_or_assign(name, std::move(e));
+    else
+      anonymous_enum_ = std::move(e);
+  }
+
+  void typedef_(CXCursor c) {
+    std::string name = text(clang_getCursorSpelling(c));
+    CXType underlying = clang_getTypedefDeclUnderlyingType(c);
+    CXType canonical = clang_getCanonicalType(underlying);
+    CXCursor decl = clang_getTypeDeclaration(canonical);
+    CXCursorKind kind = clang_getCursorKind(decl);
+    // typedef struct { ... } name_t: the record is known by the typedef's name.
+    if ((kind == CXCursor_StructDecl || kind == CXCursor_UnionDecl) &&
+        clang_Cursor_isAnonymous(decl) && clang_isCursorDefinition(decl)) {
+      CXType type = clang_getCursorType(decl);
+      long long size = clang_Type_getSizeOf(type), align = clang_Type_getAlignOf(type);
+      if (size >= 0 && align >= 0 && !dump_.records.contains(name)) {
+        Record r;
+        r.name = name;
+        r.is_union = kind == CXCursor_UnionDecl;
+        r.size = static_cast<uint64_t>(size);
+        r.align = static_cast<uint64_t>(align);
+        r.place = place_of(c);
+        fields(decl, 0, r.fields);
+        dump_.records.emplace(name, std::move(r));
+      }
+    }
+    if (kind == CXCursor_EnumDecl && clang_Cursor_isAnonymous(decl) && anonymous_enum_ &&
+        !dump_.enums.contains(name)) {
+      anonymous_enum_->name = name;
+      dump_.enums.emplace(name, std::move(*anonymous_enum_));
+      anonymous_enum_.reset();
+    }
+    long long size = clang_Type_getSizeOf(clang_getCursorType(c));
+    dump_.typedefs.try_emplace(name,
+                               Typedef{name, text(clang_getTypeSpelling(underlying)),
+                                       text(clang_getTypeSpelling(canonical)),
+                                       size > 0 ? static_cast<uint64_t>(size) : 0, place_of(c)});
+  }
+
+  Dump& dump_;
+  std::vector<std::string> roots_;
+  std::optional<Enum> anonymous_enum_;
+  std::set<std::string> seen_macros_;
+};
+
+bool is_integer(CXType type) {
+  switch (clang_getCanonicalType(type).kind) {
+  case CXType_Bool:
+  case CXType_Char_U:
+  case CXType_UChar:
+  case CXType_UShort:
+  case CXType_UInt:
+  case CXType_ULong:
+  case CXType_ULongLong:
+  case CXType_Char_S:
+  case CXType_SChar:
+  case CXType_Short:
+  case CXType_Int:
+  case CXType_Long:
+  case CXType_LongLong:
+  case CXType_Enum:
+    return true;
+  default:
+    return false;
+  }
+}
+
+// The second parse: one constant per macro, `static const __typeof__((M)) p_M = (M);`, on line
+// `first_line + i`. Macros that are no integer constant expression fail to compile or evaluate
+// and are left out.
+void evaluate_macros(const Parser& parser, const std::vector<std::string>& headers,
+                     const std::vector<std::string>& macros, Dump& dump) {
+  std::string source = source_of(headers);
+  const unsigned first_line = static_cast<unsigned>(headers.size()) + 1;
+  for (const std::string& m : macros)
+    source += fmt::format("static const __typeof__(({0})) {1}{0} = ({0});\n", m, probe_prefix);
+  Unit unit = parser.parse(source);
+  std::set<unsigned> failed_lines;
+  for (const Diagnostic& d : errors_of(unit.get()))
+    if (d.file == main_file)
+      failed_lines.insert(d.line);
+  // Where each macro is defined, from this parse's preprocessing record.
+  std::map<std::string, CXCursor> definitions;
+  struct Walk {
+    std::map<std::string, CXCursor>* definitions;
+    std::map<std::string, CXCursor> probes;
+  } walk{&definitions, {}};
+  clang_visitChildren(
+      clang_getTranslationUnitCursor(unit.get()),
+      [](CXCursor c, CXCursor, CXClientData data) {
+        auto* w = static_cast<Walk*>(data);
+        CXCursorKind kind = clang_getCursorKind(c);
+        if (kind == CXCursor_MacroDefinition)
+          w->definitions->insert_or_assign(text(clang_getCursorSpelling(c)), c);
+        else if (kind == CXCursor_VarDecl) {
+          std::string name = text(clang_getCursorSpelling(c));
+          if (name.starts_with(probe_prefix))
+            w->probes.emplace(name.substr(std::string_view(probe_prefix).size()), c);
+        }
+        return CXChildVisit_Continue;
+      },
+      &walk);
+  for (std::size_t i = 0; i < macros.size(); ++i) {
+    const std::string& name = macros[i];
+    auto probe = walk.probes.find(name);
+    if (failed_lines.contains(first_line + static_cast<unsigned>(i)) ||
+        probe == walk.probes.end() || !is_integer(clang_getCursorType(probe->second)))
+      continue;
+    CXEvalResult result = clang_Cursor_Evaluate(probe->second);
+    if (!result)
+      continue;
+    if (clang_EvalResult_getKind(result) == CXEval_Int) {
+      Constant k;
+      k.name = name;
+      k.is_unsigned = clang_EvalResult_isUnsignedInt(result);
+      k.value = k.is_unsigned ? static_cast<int64_t>(clang_EvalResult_getAsUnsigned(result))
+                              : clang_EvalResult_getAsLongLong(result);
+      k.from_macro = true;
+      if (auto d = definitions.find(name); d != definitions.end()) {
+        Location l = location_of(clang_getCursorLocation(d->second));
+        k.place = {l.file, l.line};
+      }
+      dump.constants.insert_or_assign(name, k);
+    }
+    clang_EvalResult_dispose(result);
+  }
+}
+
+} // namespace
+
+namespace {
+
+// One round: parse `headers`; when clang reports errors, leave out each header an error is in
+// (through what it includes) and record why in `dump.failed`. Returns true when the parse was
+// clean (`unit` holds it).
+bool parse_round(const Parser& parser, const ReadRequest& request,
+                 std::vector<std::string>& headers, Unit& unit, Dump& dump) {
+  unit = parser.parse(source_of(headers));
+  std::vector<Diagnostic> errors = errors_of(unit.get());
+  if (errors.empty())
+    return true;
+  Attribution attribution;
+  clang_getInclusions(unit.get(), record_inclusion, &attribution);
+  std::set<std::size_t> bad;
+  // The header whose #include brought the erring file in first; and the erring file itself when
+  // it is one of the headers (its own #include found it already included, so it would fail only
+  // in the next round).
+  std::map<std::string, std::size_t> by_path;
+  for (const std::string& root : request.include_roots)
+    for (std::size_t i = 0; i < headers.size(); ++i)
+      by_path.emplace(root + "/" + headers[i], i);
+  auto blame = [&](std::size_t index, const Diagnostic& d) {
+    if (index < headers.size() && bad.insert(index).second)
+      dump.failed.push_back({headers[index], d.message});
+  };
+  for (const Diagnostic& d : errors) {
+    if (d.file == main_file && d.line > 0) {
+      blame(d.line - 1, d); // the #include line itself: the header is missing
+      continue;
+    }
+    if (auto it = attribution.top_level.find(d.file); it != attribution.top_level.end())
+      blame(it->second, d);
+    if (auto it = by_path.find(d.file); it != by_path.end())
+      blame(it->second, d);
+  }
+  if (bad.empty()) // errors no header accounts for
+    throw std::runtime_error(fmt::format("the headers do not compile for {} with sysroot '{}': {}",
+                                         request.target, request.sysroot, errors.front().message));
+  std::vector<std::string> kept;
+  for (std::size_t i = 0; i < headers.size(); ++i)
+    if (!bad.contains(i))
+      kept.push_back(headers[i]);
+  headers = std::move(kept);
+  return false;
+}
+
+void record_file(CXFile included, CXSourceLocation*, unsigned, void* data) {
+  static_cast<std::set<std::string>*>(data)->insert(file_name(included));
+}
+
+} // namespace
+
+Dump read_headers(const ReadRequest& request) {
+  Dump dump;
+  dump.target = request.target;
+  dump.sysroot = request.sysroot;
+  std::vector<std::string> headers = request.headers;
+  Parser parser(request);
+
+  // The first round parses every header; the macros it saw are evaluated (the slowest parse) on
+  // a second thread while this one parses again without the headers that failed, until clean.
+  Unit unit;
+  bool clean = parse_round(parser, request, headers, unit, dump);
+  std::vector<std::string> macros;
+  {
+    Dump ignored;
+    Collector names(ignored, {});
+    names.visit_unit(unit.get());
+    macros = std::move(names.macros);
+  }
+  Dump macro_values;
+  std::exception_ptr macro_failure;
+  std::thread evaluator;
+  if (!headers.empty())
+    evaluator = std::thread([&, first_headers = headers] {
+      try {
+        Parser own(request); // a libclang index per thread
+        evaluate_macros(own, first_headers, macros, macro_values);
+      } catch (...) {
+        macro_failure = std::current_exception();
+      }
+    });
+  try {
+    for (int round = 1; !clean && !headers.empty(); ++round) {
+      if (round == max_rounds)
+        throw std::runtime_error(fmt::format("the headers of {} in '{}' still fail after {} rounds "
+                                             "of leaving out those that do not compile",
+                                             request.target, request.sysroot, max_rounds));
+      clean = parse_round(parser, request, headers, unit, dump);
+    }
+  } catch (...) {
+    if (evaluator.joinable())
+      evaluator.join();
+    throw;
+  }
+  dump.headers = headers;
+  std::set<std::string> files; // what the final headers include
+  if (!headers.empty()) {
+    Collector collector(dump, request.include_roots);
+    collector.visit_unit(unit.get());
+    clang_getInclusions(unit.get(), record_file, &files);
+  }
+  unit.reset();
+  if (evaluator.joinable())
+    evaluator.join();
+  if (macro_failure)
+    std::rethrow_exception(macro_failure);
+  // Macros of headers left out in later rounds are not the target's interface.
+  for (auto& [name, k] : macro_values.constants)
+    if (files.contains(k.place.file))
+      dump.constants.insert_or_assign(name, k);
+  // Places of macros, relative to the include folder like the rest.
+  for (auto& [name, k] : dump.constants)
+    for (const std::string& root : request.include_roots)
+      if (k.place.file.starts_with(root + "/"))
+        k.place.file = k.place.file.substr(root.size() + 1);
+  return dump;
+}
+
+} // namespace xport::abi

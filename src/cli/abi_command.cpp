@@ -1,0 +1,208 @@
+// `xport abi dump|diff|bindgen|check-rust`: a target's C interface from its sysroot's headers
+// (src/abi). dump prints it; diff compares two targets (exit 1 when they differ); bindgen runs
+// Debian's bindgen with the target's clang flags; check-rust compares a Rust crate with it.
+#include <algorithm>
+#include <future>
+#include <iostream>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "abi/clang_flags.hpp"
+#include "abi/diff.hpp"
+#include "abi/dump.hpp"
+#include "cli/command.hpp"
+#include "cli/target_options.hpp"
+#include "driver/host_isolation.hpp"
+#include "util/atomic_file.hpp"
+#include "util/error.hpp"
+#include "util/json_text.hpp"
+#include "util/process.hpp"
+
+namespace xport::cli {
+namespace {
+
+std::vector<abi::Kind> parse_kinds(const std::vector<std::string>& words) {
+  std::vector<abi::Kind> kinds;
+  for (const std::string& w : words) {
+    std::optional<abi::Kind> kind = abi::parse_kind(w);
+    if (!kind)
+      throw UsageError("--only {}: not a kind; give struct, union, enum, type, const or func", w);
+    kinds.push_back(*kind);
+  }
+  return kinds;
+}
+
+// "T" or "T=SYSROOT" (a folder or a store name).
+struct Side {
+  std::string target, sysroot;
+};
+
+Side side_of(const std::string& word) {
+  std::size_t eq = word.find('=');
+  if (eq == std::string::npos)
+    return {word, ""};
+  return {word.substr(0, eq), word.substr(eq + 1)};
+}
+
+abi::Dump dump_side(const target::Catalog& catalog, const Side& side,
+                    const std::vector<std::string>& headers) {
+  target::ResolvedProfile resolved = resolve_target(catalog, side.target);
+  abi::DumpRequest request{&resolved.profile, side.sysroot, headers};
+  return abi::dump_headers(request, util::current_environment());
+}
+
+// The words before `--` are headers and names: a word with ".h" is a header, another a name.
+void split_words(const std::vector<std::string>& words, std::vector<std::string>& headers,
+                 std::vector<std::string>& names) {
+  for (const std::string& w : words)
+    (w.ends_with(".h") ? headers : names).push_back(w);
+}
+
+int run_dump(const TargetOptions& target, const std::string& sysroot,
+             const std::vector<std::string>& words, const std::vector<std::string>& only,
+             bool json) {
+  std::vector<abi::Kind> kinds = parse_kinds(only);
+  std::vector<std::string> headers, names;
+  split_words(words, headers, names);
+  target::ResolvedProfile resolved = resolve_target(target);
+  abi::Dump dump =
+      abi::dump_headers({&resolved.profile, sysroot, headers}, util::current_environment());
+  abi::require_known_names({&dump}, names);
+  if (json)
+    std::cout << util::json_text(abi::dump_json(dump, kinds, names)) << "\n";
+  else
+    std::cout << abi::dump_text(dump, kinds, names);
+  return exit_ok;
+}
+
+int run_diff(const TargetOptions& profiles, const std::string& a, const std::string& b,
+             const std::vector<std::string>& words, const std::vector<std::string>& only,
+             bool json) {
+  std::vector<abi::Kind> kinds = parse_kinds(only);
+  std::vector<std::string> headers, names;
+  split_words(words, headers, names);
+  target::Catalog catalog = load_catalog(profiles);
+  // The two sides are read at once, one reader process each.
+  std::future<abi::Dump> pending_right =
+      std::async(std::launch::async, [&] { return dump_side(catalog, side_of(b), headers); });
+  abi::Dump left = dump_side(catalog, side_of(a), headers);
+  abi::Dump right = pending_right.get();
+  abi::require_known_names({&left, &right}, names);
+  std::vector<abi::Difference> differences = abi::diff_dumps(left, right, kinds, names);
+  if (json)
+    std::cout << util::json_text(abi::diff_json(left, right, differences)) << "\n";
+  else
+    std::cout << abi::diff_text(left, right, differences);
+  return differences.empty() ? exit_ok : exit_failed;
+}
+
+int run_bindgen(const TargetOptions& target, const std::string& sysroot,
+                const std::vector<std::string>& headers, const std::vector<std::string>& extra,
+                const std::string& bindgen) {
+  target::ResolvedProfile resolved = resolve_target(target);
+  util::Environment env = util::current_environment();
+  abi::ClangFlags flags = abi::clang_flags_for(resolved.profile, sysroot, env);
+  // bindgen reads one header: a wrapper includes the given ones, a file by its path and another
+  // name (sys/event.h) from the sysroot's include folders.
+  std::string wrapper;
+  for (const std::string& h : headers) {
+    std::error_code ec;
+    wrapper += std::filesystem::is_regular_file(h, ec)
+                   ? fmt::format("#include \"{}\"\n", std::filesystem::absolute(h).string())
+                   : fmt::format("#include <{}>\n", h);
+  }
+  std::filesystem::path file =
+      std::filesystem::temp_directory_path() / fmt::format("xport-bindgen-{}.h", ::getpid());
+  util::write_file_atomically(file, wrapper);
+  std::vector<std::string> argv = {bindgen, file.string()};
+  argv.insert(argv.end(), extra.begin(), extra.end());
+  argv.push_back("--");
+  argv.insert(argv.end(), flags.flags.begin(), flags.flags.end());
+  // bindgen's libclang reads CPATH and friends from its environment, as clang does.
+  util::RunOptions options;
+  options.env = driver::isolate_from_host(env);
+  Result<util::Completed> result = util::run_capture(argv, options);
+  std::error_code ec;
+  std::filesystem::remove(file, ec);
+  if (!result)
+    throw Error("cannot run bindgen ('{}'): {}; install Debian's bindgen package, or name the "
+                "program with --bindgen",
+                bindgen, result.error());
+  std::cout << result->out;
+  std::cerr << result->err;
+  if (!result->ok())
+    throw Error("bindgen failed (exit status {}) for {}: {}", result->exit_code,
+                resolved.profile.name, util::shell_join(argv));
+  return exit_ok;
+}
+
+} // namespace
+
+int run_abi(const Invocation& inv) {
+  CLI::App app{"A target's C interface from its sysroot's headers, as clang compiles them for it: "
+               "structure layouts, enums, typedefs, constants, prototypes"};
+  app.require_subcommand(1);
+  bool json = false;
+  std::vector<std::string> only;
+
+  CLI::App* dump = app.add_subcommand("dump", "list the layouts and constants of the headers");
+  TargetOptions target;
+  std::string sysroot;
+  std::vector<std::string> words;
+  add_target_options(*dump, target);
+  dump->add_option("--sysroot", sysroot,
+                   "a sysroot folder or store name (default: the store's "
+                   "sysroot named like the target)");
+  dump->add_option("words", words,
+                   "headers (sys/stat.h; default: the C library's) and names (stat, EAGAIN) to "
+                   "show");
+  dump->add_option("--only", only, "struct, union, enum, type, const or func (repeatable)")
+      ->allow_extra_args(false);
+  dump->add_flag("--json", json, "print JSON");
+
+  CLI::App* diff =
+      app.add_subcommand("diff", "compare two targets' headers; exit 1 when they differ");
+  TargetOptions profiles;
+  std::string a, b;
+  std::vector<std::string> diff_words;
+  add_target_options(*diff, profiles, TargetOption::none);
+  diff->add_option("a", a, "a target, or TARGET=SYSROOT")->required();
+  diff->add_option("b", b, "another target, or TARGET=SYSROOT")->required();
+  diff->add_option("words", diff_words, "headers (sys/stat.h) and names (stat, EAGAIN) to compare");
+  diff->add_option("--only", only, "struct, union, enum, type, const or func (repeatable)")
+      ->allow_extra_args(false);
+  diff->add_flag("--json", json, "print JSON");
+
+  CLI::App* bindgen = app.add_subcommand(
+      "bindgen", "run bindgen on headers with the target's clang flags: xport abi bindgen "
+                 "--target T HEADER... [-- BINDGEN-OPTIONS]");
+  TargetOptions bindgen_target;
+  std::string bindgen_sysroot, bindgen_program = "bindgen";
+  std::vector<std::string> bindgen_headers, bindgen_extra;
+  add_target_options(*bindgen, bindgen_target);
+  bindgen->add_option("--sysroot", bindgen_sysroot, "a sysroot folder or store name");
+  bindgen->add_option("--bindgen", bindgen_program, "the bindgen program (default: bindgen)");
+  bindgen->add_option("headers", bindgen_headers, "the headers to translate")->required();
+
+  // bindgen's own options follow `--`: they are not ours to parse.
+  Invocation ours = inv;
+  if (auto dashes = std::find(ours.args.begin(), ours.args.end(), "--");
+      dashes != ours.args.end()) {
+    bindgen_extra.assign(dashes + 1, ours.args.end());
+    ours.args.erase(dashes, ours.args.end());
+  }
+  if (auto status = parse(app, ours))
+    return *status;
+  if (!bindgen->parsed() && !bindgen_extra.empty())
+    throw UsageError("only 'xport abi bindgen' takes arguments after --");
+  if (dump->parsed())
+    return run_dump(target, sysroot, words, only, json);
+  if (diff->parsed())
+    return run_diff(profiles, a, b, diff_words, only, json);
+  return run_bindgen(bindgen_target, bindgen_sysroot, bindgen_headers, bindgen_extra,
+                     bindgen_program);
+}
+
+} // namespace xport::cli
