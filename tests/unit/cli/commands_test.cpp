@@ -33,7 +33,7 @@ TEST(Commands, HeavyRowsRunInTheFullBinaryAndLightRowsInBoth) {
       EXPECT_EQ(heavy_command(c.name), nullptr) << c.name << " is light in the table";
     }
   }
-  EXPECT_EQ(heavy, 5u) << "cargo, check, inspect, rust, sysroot";
+  EXPECT_EQ(heavy, 6u) << "abi, cargo, check, inspect, rust, sysroot";
   EXPECT_EQ(heavy_command("no-such-command"), nullptr);
 }
 
