@@ -12,9 +12,11 @@
 #include "abi/clang_flags.hpp"
 #include "abi/diff.hpp"
 #include "abi/dump.hpp"
+#include "abi/rust_check.hpp"
 #include "cli/command.hpp"
 #include "cli/target_options.hpp"
 #include "driver/host_isolation.hpp"
+#include "rust/rust_target.hpp"
 #include "util/atomic_file.hpp"
 #include "util/error.hpp"
 #include "util/json_text.hpp"
@@ -138,6 +140,31 @@ int run_bindgen(const TargetOptions& target, const std::string& sysroot,
   return exit_ok;
 }
 
+struct RustOptions {
+  TargetOptions target;
+  std::string sysroot, crate, toolchain, rustc;
+  int freebsd_version = 0;
+};
+
+int run_check_rust(const RustOptions& o, bool json) {
+  target::ResolvedProfile resolved = resolve_target(o.target);
+  util::Environment env = util::current_environment();
+  abi::Dump c_side = abi::dump_headers({&resolved.profile, o.sysroot, {}}, env);
+  abi::RustCheckRequest request;
+  std::vector<std::filesystem::path> files(o.target.profiles.begin(), o.target.profiles.end());
+  request.target = rust::rust_target_of(resolved, files, o.sysroot);
+  request.toolchain.rustup_name = o.toolchain;
+  request.toolchain.rustc = o.rustc;
+  request.crate = o.crate;
+  request.freebsd_version = o.freebsd_version;
+  abi::RustCheckReport report = abi::check_rust(c_side, request, env);
+  if (json)
+    std::cout << util::json_text(abi::report_json(report)) << "\n";
+  else
+    std::cout << abi::report_text(report);
+  return report.mismatches.empty() ? exit_ok : exit_failed;
+}
+
 } // namespace
 
 int run_abi(const Invocation& inv) {
@@ -186,6 +213,24 @@ int run_abi(const Invocation& inv) {
   bindgen->add_option("--bindgen", bindgen_program, "the bindgen program (default: bindgen)");
   bindgen->add_option("headers", bindgen_headers, "the headers to translate")->required();
 
+  CLI::App* check_rust = app.add_subcommand(
+      "check-rust", "compare a Rust crate's definitions for the target (default: the libc crate "
+                    "the toolchain vendors) with the sysroot's headers; exit 1 on a mismatch");
+  RustOptions rust;
+  add_target_options(*check_rust, rust.target);
+  check_rust->add_option("--sysroot", rust.sysroot,
+                         "a sysroot folder or store name (default: "
+                         "the store's sysroot named like the target)");
+  check_rust
+      ->add_option("--crate", rust.crate,
+                   "a crate folder (with Cargo.toml); default: the toolchain's vendored libc")
+      ->type_name("PATH");
+  check_rust->add_option("--toolchain", rust.toolchain, "a rustup toolchain");
+  check_rust->add_option("--rustc", rust.rustc, "a rustc by path")->type_name("PATH");
+  check_rust->add_option("--freebsd-version", rust.freebsd_version,
+                         "the FreeBSD major version libc's cfgs select (default: the headers')");
+  check_rust->add_flag("--json", json, "print JSON");
+
   // bindgen's own options follow `--`: they are not ours to parse.
   Invocation ours = inv;
   if (auto dashes = std::find(ours.args.begin(), ours.args.end(), "--");
@@ -201,6 +246,8 @@ int run_abi(const Invocation& inv) {
     return run_dump(target, sysroot, words, only, json);
   if (diff->parsed())
     return run_diff(profiles, a, b, diff_words, only, json);
+  if (check_rust->parsed())
+    return run_check_rust(rust, json);
   return run_bindgen(bindgen_target, bindgen_sysroot, bindgen_headers, bindgen_extra,
                      bindgen_program);
 }
