@@ -3,6 +3,7 @@
 #include "abi/clang_flags.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "driver/compiler.hpp"
 #include "util/error.hpp"
@@ -43,19 +44,20 @@ ClangFlags clang_flags_for(const target::Profile& profile, const std::string& sy
 }
 
 std::vector<std::string> c_library_headers(const driver::SysrootView& sysroot) {
-  std::vector<std::string> headers;
-  if (sysroot.layout.include_dirs.empty())
-    return headers;
-  const fs::path base = sysroot.root / sysroot.layout.include_dirs.front();
-  for (const char* folder : {"", "sys"}) {
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(base / folder, ec)) {
-      if (entry.path().extension() != ".h" || !entry.is_regular_file(ec))
-        continue;
-      std::string name = entry.path().filename().string();
-      headers.push_back(*folder ? std::string(folder) + "/" + name : name);
+  // Every include folder: a Debian multiarch sysroot splits them between usr/include and
+  // usr/include/x86_64-linux-gnu (sys/ is in the second).
+  std::set<std::string> names;
+  for (const std::string& dir : sysroot.layout.include_dirs)
+    for (const char* folder : {"", "sys"}) {
+      std::error_code ec;
+      for (const auto& entry : fs::directory_iterator(sysroot.root / dir / folder, ec)) {
+        if (entry.path().extension() != ".h" || !entry.is_regular_file(ec))
+          continue;
+        std::string name = entry.path().filename().string();
+        names.insert(*folder ? std::string(folder) + "/" + name : name);
+      }
     }
-  }
+  std::vector<std::string> headers(names.begin(), names.end());
   auto rank = [](const std::string& h) {
     return h == "sys/types.h" ? 0 : h == "sys/param.h" ? 1 : 2;
   };

@@ -26,9 +26,9 @@ struct ClangFlags {
 ClangFlags clang_flags_for(const target::Profile& profile, const std::string& sysroot,
                            const util::Environment& env);
 
-// The header names a sysroot's C library offers: the *.h files at the top of its first include
-// folder and in its sys/ folder, with sys/types.h and sys/param.h first (BSD headers expect
-// them), then by name.
+// The header names a sysroot's C library offers: the *.h files at the top of its include folders
+// and in their sys/ folders, with sys/types.h and sys/param.h first (BSD headers expect them),
+// then by name.
 std::vector<std::string> c_library_headers(const driver::SysrootView& sysroot);
 
 } // namespace xport::abi

@@ -147,8 +147,6 @@ public:
     clang_visitChildren(clang_getTranslationUnitCursor(unit), &Collector::visit_top, this);
   }
 
-  std::vector<std::string> macros; // object-like macros from the headers, for the second parse
-
 private:
   Place place_of(CXCursor c) const {
     Location l = location_of(clang_getCursorLocation(c));
@@ -184,13 +182,6 @@ private:
           name, Function{name, text(clang_getTypeSpelling(clang_getCursorType(c))), place_of(c)});
       break;
     }
-    case CXCursor_MacroDefinition:
-      if (!clang_Cursor_isMacroFunctionLike(c) && !clang_Cursor_isMacroBuiltin(c)) {
-        std::string name = text(clang_getCursorSpelling(c));
-        if (seen_macros_.insert(name).second)
-          macros.push_back(std::move(name));
-      }
-      break;
     default:
       break;
     }
@@ -344,7 +335,6 @@ private:
   Dump& dump_;
   std::vector<std::string> roots_;
   std::optional<Enum> anonymous_enum_;
-  std::set<std::string> seen_macros_;
 };
 
 bool is_integer(CXType type) {
@@ -478,6 +468,31 @@ bool parse_round(const Parser& parser, const ReadRequest& request,
   return false;
 }
 
+// The object-like macros the headers define, in order, once each.
+std::vector<std::string> macro_names(CXTranslationUnit unit) {
+  struct Walk {
+    std::vector<std::string> names;
+    std::set<std::string> seen;
+  } walk;
+  clang_visitChildren(
+      clang_getTranslationUnitCursor(unit),
+      [](CXCursor c, CXCursor, CXClientData data) {
+        auto* w = static_cast<Walk*>(data);
+        if (clang_getCursorKind(c) != CXCursor_MacroDefinition ||
+            clang_Cursor_isMacroFunctionLike(c) || clang_Cursor_isMacroBuiltin(c))
+          return CXChildVisit_Continue;
+        std::string file = location_of(clang_getCursorLocation(c)).file;
+        if (file.empty() || file == main_file)
+          return CXChildVisit_Continue;
+        std::string name = text(clang_getCursorSpelling(c));
+        if (w->seen.insert(name).second)
+          w->names.push_back(std::move(name));
+        return CXChildVisit_Continue;
+      },
+      &walk);
+  return std::move(walk.names);
+}
+
 void record_file(CXFile included, CXSourceLocation*, unsigned, void* data) {
   static_cast<std::set<std::string>*>(data)->insert(file_name(included));
 }
@@ -495,13 +510,7 @@ Dump read_headers(const ReadRequest& request) {
   // a second thread while this one parses again without the headers that failed, until clean.
   Unit unit;
   bool clean = parse_round(parser, request, headers, unit, dump);
-  std::vector<std::string> macros;
-  {
-    Dump ignored;
-    Collector names(ignored, {});
-    names.visit_unit(unit.get());
-    macros = std::move(names.macros);
-  }
+  std::vector<std::string> macros = macro_names(unit.get());
   Dump macro_values;
   std::exception_ptr macro_failure;
   std::thread evaluator;

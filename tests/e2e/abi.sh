@@ -1,5 +1,5 @@
 # xport abi on real headers: FreeBSD 13.2's base.txz and DragonFly's /usr/include (the real media),
-# and Debian's glibc for aarch64 and armhf. Layouts and constants as clang computes them for each
+# and Debian's glibc for x86_64, aarch64 and armhf. Layouts and constants as clang computes them for each
 # target; the diff that shows DragonFly's struct stat is not FreeBSD's; errors with "did you mean";
 # bindgen with the target's flags.
 source "$(dirname "$0")/lib.sh"
@@ -48,15 +48,26 @@ expect_contains "$err" "--only structs: not a kind" "unknown --only"
 err=$("$XPORT" abi dump --target x86_64-unknown-freebsd no/such.h 2>&1 || true)
 expect_contains "$err" "no/such.h" "a missing header"
 
-# glibc: aarch64 against armhf (32-bit: time_t, long and struct stat differ).
+# glibc: aarch64 and armhf (32-bit: time_t, long and struct stat differ) against x86_64, each
+# from Debian's packages.
 debian_sysroot arm64 aarch64-unknown-linux-gnu >/dev/null
 debian_sysroot armhf armv7-unknown-linux-gnueabihf >/dev/null
+fetch_debs "$WORK/debs-amd64" libc6 libc6-dev linux-libc-dev
+step "$XPORT" sysroot import "$WORK"/debs-amd64/*.deb --target x86_64-unknown-linux-gnu
 out=$("$XPORT" abi dump --target aarch64-unknown-linux-gnu stat EAGAIN)
 expect_contains "$out" "struct stat (bits/struct_stat.h:" "aarch64 glibc struct stat"
 expect_contains "$out" "size 128, align 8" "aarch64 glibc struct stat's size"
-out=$("$XPORT" abi diff aarch64-unknown-linux-gnu armv7-unknown-linux-gnueabihf --only struct --only type stat time_t || true)
-expect_contains "$out" "struct stat: size 128 vs 88" "aarch64 vs armhf struct stat"
-expect_contains "$out" "typedef time_t: long (size 8) vs long (size 4)" "aarch64 vs armhf time_t"
+expect_contains "$out" "const EAGAIN = 11" "aarch64 glibc EAGAIN"
+out=$("$XPORT" abi dump --target x86_64-unknown-linux-gnu stat)
+expect_contains "$out" "bits/struct_stat.h:" "x86_64 glibc struct stat"
+expect_contains "$out" "size 144, align 8" "x86_64 glibc struct stat's size"
+out=$("$XPORT" abi diff x86_64-unknown-linux-gnu aarch64-unknown-linux-gnu --only struct stat || true)
+expect_contains "$out" "struct stat: size 144 vs 128" "x86_64 vs aarch64 struct stat"
+expect_contains "$out" "! st_nlink" "x86_64 vs aarch64: st_nlink moved"
+out=$("$XPORT" abi diff x86_64-unknown-linux-gnu armv7-unknown-linux-gnueabihf --only struct --only type stat time_t || true)
+expect_contains "$out" "struct stat: size 144 vs 88" "x86_64 vs armhf struct stat"
+expect_contains "$out" "typedef time_t: long (size 8) vs long (size 4)" "x86_64 vs armhf time_t"
+expect_status 0 "$XPORT" abi diff x86_64-unknown-linux-gnu aarch64-unknown-linux-gnu --only const EAGAIN ENOENT
 
 # bindgen with the target's flags: Rust declarations from FreeBSD's own sys/event.h.
 if command -v bindgen >/dev/null; then
