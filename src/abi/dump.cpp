@@ -23,6 +23,10 @@ fs::path reader_program() {
 } // namespace
 
 Dump dump_headers(const DumpRequest& request, const util::Environment& env) {
+  return run_reader(prepare_dump(request, env), env);
+}
+
+ReaderJob prepare_dump(const DumpRequest& request, const util::Environment& env) {
   const target::Profile& profile = *request.profile;
   ClangFlags flags = clang_flags_for(profile, request.sysroot, env);
   std::vector<std::string> headers =
@@ -35,20 +39,26 @@ Dump dump_headers(const DumpRequest& request, const util::Environment& env) {
   nlohmann::json roots = nlohmann::json::array();
   for (const std::string& dir : flags.sysroot.layout.include_dirs)
     roots.push_back((flags.sysroot.root / dir).lexically_normal().string());
-  nlohmann::json ask = {{"target", profile.name},     {"sysroot", flags.sysroot.root.string()},
-                        {"compiler", flags.compiler}, {"flags", flags.flags},
-                        {"headers", headers},         {"include_roots", roots}};
+  ReaderJob job;
+  job.target = profile.name;
+  job.sysroot = flags.sysroot.root.string();
+  job.request = {{"target", profile.name},     {"sysroot", flags.sysroot.root.string()},
+                 {"compiler", flags.compiler}, {"flags", flags.flags},
+                 {"headers", headers},         {"include_roots", roots}};
+  return job;
+}
+
+Dump run_reader(const ReaderJob& job, const util::Environment& env) {
   fs::path reader = reader_program();
   util::RunOptions options;
   options.env = driver::isolate_from_host(env); // libclang reads CPATH and friends too
-  options.input = ask.dump();
+  options.input = job.request.dump();
   Result<util::Completed> run = util::run_capture({reader.string()}, options);
   if (!run)
     throw Error("cannot run '{}': {}; reinstall xport (it comes with xport-full)", reader.string(),
                 run.error());
   if (!run->ok())
-    throw Error("reading the headers of {} from '{}' failed: {}", profile.name,
-                flags.sysroot.root.string(),
+    throw Error("reading the headers of {} from '{}' failed: {}", job.target, job.sysroot,
                 run->err.empty() ? "the reader stopped with no message" : run->err);
   try {
     return layout_from_json(nlohmann::json::parse(run->out));

@@ -24,6 +24,16 @@ struct DumpRequest {
 
 Dump dump_headers(const DumpRequest& request, const util::Environment& env);
 
+// dump_headers in two steps, for reading several targets at once: prepare_dump finds the sysroot,
+// the flags and the headers (on the caller's thread: it reads the profile and the store);
+// run_reader runs xport-abi-reader on them and may run on any thread.
+struct ReaderJob {
+  std::string target, sysroot;
+  nlohmann::json request;
+};
+ReaderJob prepare_dump(const DumpRequest& request, const util::Environment& env);
+Dump run_reader(const ReaderJob& job, const util::Environment& env);
+
 // What `--only` selects.
 enum class Kind { record, constant, type, function, enumeration };
 // "struct" (and "union"), "const", "type", "func", "enum"; nullopt for another word.

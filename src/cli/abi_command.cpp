@@ -48,13 +48,6 @@ Side side_of(const std::string& word) {
   return {word.substr(0, eq), word.substr(eq + 1)};
 }
 
-abi::Dump dump_side(const target::Catalog& catalog, const Side& side,
-                    const std::vector<std::string>& headers) {
-  target::ResolvedProfile resolved = resolve_target(catalog, side.target);
-  abi::DumpRequest request{&resolved.profile, side.sysroot, headers};
-  return abi::dump_headers(request, util::current_environment());
-}
-
 // The words before `--` are headers and names: a word with ".h" is a header, another a name.
 void split_words(const std::vector<std::string>& words, std::vector<std::string>& headers,
                  std::vector<std::string>& names) {
@@ -86,10 +79,17 @@ int run_diff(const TargetOptions& profiles, const std::string& a, const std::str
   std::vector<std::string> headers, names;
   split_words(words, headers, names);
   target::Catalog catalog = load_catalog(profiles);
-  // The two sides are read at once, one reader process each.
+  util::Environment env = util::current_environment();
+  // Profiles, sysroots and flags here, one side after the other (the catalog resolves lazily);
+  // then the two sides' reader processes run at once.
+  const Side sa = side_of(a), sb = side_of(b);
+  target::ResolvedProfile pa = resolve_target(catalog, sa.target);
+  target::ResolvedProfile pb = resolve_target(catalog, sb.target);
+  abi::ReaderJob job_a = abi::prepare_dump({&pa.profile, sa.sysroot, headers}, env);
+  abi::ReaderJob job_b = abi::prepare_dump({&pb.profile, sb.sysroot, headers}, env);
   std::future<abi::Dump> pending_right =
-      std::async(std::launch::async, [&] { return dump_side(catalog, side_of(b), headers); });
-  abi::Dump left = dump_side(catalog, side_of(a), headers);
+      std::async(std::launch::async, [&] { return abi::run_reader(job_b, env); });
+  abi::Dump left = abi::run_reader(job_a, env);
   abi::Dump right = pending_right.get();
   abi::require_known_names({&left, &right}, names);
   std::vector<abi::Difference> differences = abi::diff_dumps(left, right, kinds, names);
