@@ -9,14 +9,6 @@
 namespace xport::abi {
 namespace {
 
-bool wanted(const std::vector<Kind>& kinds, Kind kind) {
-  return kinds.empty() || std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
-}
-
-bool named(const std::vector<std::string>& names, const std::string& name) {
-  return names.empty() || std::find(names.begin(), names.end(), name) != names.end();
-}
-
 std::string field_text(const Field* f) {
   if (!f)
     return "-";
@@ -88,7 +80,7 @@ void compare(const Dump& a, const Dump& b, const Map& in_a, const Map& in_b, Kin
   for (const auto& e : in_b)
     all.insert(e.first);
   for (const std::string& name : all) {
-    if (!named(names, name))
+    if (!selected(names, name))
       continue;
     auto ia = in_a.find(name);
     auto ib = in_b.find(name);
@@ -106,33 +98,28 @@ void compare(const Dump& a, const Dump& b, const Map& in_a, const Map& in_b, Kin
   }
 }
 
-std::string constant_value(const Constant& k) {
-  return k.is_unsigned ? fmt::format("{}", static_cast<uint64_t>(k.value))
-                       : fmt::format("{}", k.value);
-}
-
 } // namespace
 
 std::vector<Difference> diff_dumps(const Dump& a, const Dump& b, const std::vector<Kind>& kinds,
                                    const std::vector<std::string>& names) {
   std::vector<Difference> out;
-  if (wanted(kinds, Kind::record))
+  if (selected(kinds, Kind::record))
     compare(
         a, b, a.records, b.records, Kind::record, names, out,
         [&](const Record& x, const Record& y) { return record_lines(a, b, x, y); },
         [](const Record& r) { return fmt::format("size {}, {}", r.size, r.place.file); });
-  if (wanted(kinds, Kind::constant))
+  if (selected(kinds, Kind::constant))
     compare(
         a, b, a.constants, b.constants, Kind::constant, names, out,
         [&](const Constant& x, const Constant& y) {
           if (x.value == y.value && x.is_unsigned == y.is_unsigned)
             return std::vector<std::string>{};
           return std::vector<std::string>{fmt::format(
-              "{}: {} vs {} ({}:{} vs {}:{})", x.name, constant_value(x), constant_value(y),
+              "{}: {} vs {} ({}:{} vs {}:{})", x.name, constant_text(x), constant_text(y),
               x.place.file, x.place.line, y.place.file, y.place.line)};
         },
-        [](const Constant& k) { return fmt::format("= {}", constant_value(k)); });
-  if (wanted(kinds, Kind::type))
+        [](const Constant& k) { return fmt::format("= {}", constant_text(k)); });
+  if (selected(kinds, Kind::type))
     compare(
         a, b, a.typedefs, b.typedefs, Kind::type, names, out,
         [&](const Typedef& x, const Typedef& y) {
@@ -143,7 +130,7 @@ std::vector<Difference> diff_dumps(const Dump& a, const Dump& b, const std::vect
                                                       y.size)};
         },
         [](const Typedef& t) { return fmt::format("= {}", t.canonical); });
-  if (wanted(kinds, Kind::enumeration))
+  if (selected(kinds, Kind::enumeration))
     compare(
         a, b, a.enums, b.enums, Kind::enumeration, names, out,
         [&](const Enum& x, const Enum& y) {
@@ -153,7 +140,7 @@ std::vector<Difference> diff_dumps(const Dump& a, const Dump& b, const std::vect
               fmt::format("enum {}: values differ (see the constants)", x.name)};
         },
         [](const Enum& e) { return fmt::format("{} values", e.values.size()); });
-  if (wanted(kinds, Kind::function))
+  if (selected(kinds, Kind::function))
     compare(
         a, b, a.functions, b.functions, Kind::function, names, out,
         [&](const Function& x, const Function& y) {

@@ -45,6 +45,13 @@ std::string dump_text(const Dump& dump, const std::vector<Kind>& kinds,
 nlohmann::json dump_json(const Dump& dump, const std::vector<Kind>& kinds,
                          const std::vector<std::string>& names);
 
+// Whether an item of `kind` named `name` is asked for (an empty list asks for all).
+bool selected(const std::vector<Kind>& kinds, Kind kind);
+bool selected(const std::vector<std::string>& names, const std::string& name);
+
+// A constant's value as printed: unsigned ones past INT64_MAX as such.
+std::string constant_text(const Constant& constant);
+
 // One record as dump_text prints it: a header line, then a line per field (offset in bytes, or
 // bytes.bits for bit-fields; size; name; type).
 std::string record_text(const Record& record);

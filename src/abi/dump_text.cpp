@@ -11,21 +11,8 @@
 namespace xport::abi {
 namespace {
 
-bool wanted(const std::vector<Kind>& kinds, Kind kind) {
-  return kinds.empty() || std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
-}
-
-bool named(const std::vector<std::string>& names, const std::string& name) {
-  return names.empty() || std::find(names.begin(), names.end(), name) != names.end();
-}
-
 std::string place_text(const Place& p) {
   return p.file.empty() ? "" : fmt::format(" ({}:{})", p.file, p.line);
-}
-
-std::string constant_text(const Constant& k) {
-  return k.is_unsigned ? fmt::format("{}", static_cast<uint64_t>(k.value))
-                       : fmt::format("{}", k.value);
 }
 
 nlohmann::json place_json(const Place& p) {
@@ -33,6 +20,19 @@ nlohmann::json place_json(const Place& p) {
 }
 
 } // namespace
+
+bool selected(const std::vector<Kind>& kinds, Kind kind) {
+  return kinds.empty() || std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+}
+
+bool selected(const std::vector<std::string>& names, const std::string& name) {
+  return names.empty() || std::find(names.begin(), names.end(), name) != names.end();
+}
+
+std::string constant_text(const Constant& k) {
+  return k.is_unsigned ? fmt::format("{}", static_cast<uint64_t>(k.value))
+                       : fmt::format("{}", k.value);
+}
 
 std::optional<Kind> parse_kind(std::string_view word) {
   if (word == "struct" || word == "union")
@@ -70,30 +70,30 @@ std::string dump_text(const Dump& dump, const std::vector<Kind>& kinds,
                                 dump.sysroot, dump.headers.size(), dump.failed.size());
   for (const FailedHeader& f : dump.failed)
     out += fmt::format("# left out {}: {}\n", f.header, f.error);
-  if (wanted(kinds, Kind::record))
+  if (selected(kinds, Kind::record))
     for (const auto& [name, r] : dump.records)
-      if (named(names, name))
+      if (selected(names, name))
         out += record_text(r);
-  if (wanted(kinds, Kind::enumeration))
+  if (selected(kinds, Kind::enumeration))
     for (const auto& [name, e] : dump.enums)
-      if (named(names, name)) {
+      if (selected(names, name)) {
         out += fmt::format("enum {}{}\n", name, place_text(e.place));
         for (const auto& [n, v] : e.values)
           out += fmt::format("  {} = {}\n", n, v);
       }
-  if (wanted(kinds, Kind::type))
+  if (selected(kinds, Kind::type))
     for (const auto& [name, t] : dump.typedefs)
-      if (named(names, name))
+      if (selected(names, name))
         out += fmt::format("typedef {} = {}{}{}\n", name, t.type,
                            t.canonical != t.type ? " = " + t.canonical : "",
                            t.size ? fmt::format(", size {}", t.size) : "");
-  if (wanted(kinds, Kind::constant))
+  if (selected(kinds, Kind::constant))
     for (const auto& [name, k] : dump.constants)
-      if (named(names, name))
+      if (selected(names, name))
         out += fmt::format("const {} = {}{}\n", name, constant_text(k), place_text(k.place));
-  if (wanted(kinds, Kind::function))
+  if (selected(kinds, Kind::function))
     for (const auto& [name, f] : dump.functions)
-      if (named(names, name))
+      if (selected(names, name))
         out += fmt::format("func {}: {}{}\n", name, f.signature, place_text(f.place));
   return out;
 }
@@ -106,10 +106,10 @@ nlohmann::json dump_json(const Dump& dump, const std::vector<Kind>& kinds,
   for (const FailedHeader& f : dump.failed)
     failed.push_back({{"header", f.header}, {"error", f.error}});
   out["left_out"] = failed;
-  if (wanted(kinds, Kind::record)) {
+  if (selected(kinds, Kind::record)) {
     json records = json::object();
     for (const auto& [name, r] : dump.records) {
-      if (!named(names, name))
+      if (!selected(names, name))
         continue;
       json fields = json::array();
       for (const Field& f : r.fields)
@@ -127,10 +127,10 @@ nlohmann::json dump_json(const Dump& dump, const std::vector<Kind>& kinds,
     }
     out["records"] = records;
   }
-  if (wanted(kinds, Kind::enumeration)) {
+  if (selected(kinds, Kind::enumeration)) {
     json enums = json::object();
     for (const auto& [name, e] : dump.enums)
-      if (named(names, name)) {
+      if (selected(names, name)) {
         json values = json::object();
         for (const auto& [n, v] : e.values)
           values[n] = v;
@@ -138,20 +138,20 @@ nlohmann::json dump_json(const Dump& dump, const std::vector<Kind>& kinds,
       }
     out["enums"] = enums;
   }
-  if (wanted(kinds, Kind::type)) {
+  if (selected(kinds, Kind::type)) {
     json types = json::object();
     for (const auto& [name, t] : dump.typedefs)
-      if (named(names, name))
+      if (selected(names, name))
         types[name] = {{"type", t.type},
                        {"canonical", t.canonical},
                        {"size", t.size},
                        {"place", place_json(t.place)}};
     out["typedefs"] = types;
   }
-  if (wanted(kinds, Kind::constant)) {
+  if (selected(kinds, Kind::constant)) {
     json constants = json::object();
     for (const auto& [name, k] : dump.constants)
-      if (named(names, name)) {
+      if (selected(names, name)) {
         json value = k.is_unsigned ? json(static_cast<uint64_t>(k.value)) : json(k.value);
         constants[name] = {{"value", value},
                            {"from", k.from_macro ? "macro" : "enum"},
@@ -159,10 +159,10 @@ nlohmann::json dump_json(const Dump& dump, const std::vector<Kind>& kinds,
       }
     out["constants"] = constants;
   }
-  if (wanted(kinds, Kind::function)) {
+  if (selected(kinds, Kind::function)) {
     json functions = json::object();
     for (const auto& [name, f] : dump.functions)
-      if (named(names, name))
+      if (selected(names, name))
         functions[name] = {{"signature", f.signature}, {"place", place_json(f.place)}};
     out["functions"] = functions;
   }
