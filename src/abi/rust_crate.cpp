@@ -14,20 +14,6 @@ namespace xport::abi {
 namespace fs = std::filesystem;
 namespace {
 
-// "0.2.9" < "0.2.183".
-std::vector<long> version_parts(const std::string& v) {
-  std::vector<long> out;
-  std::size_t at = 0;
-  while (at < v.size()) {
-    std::size_t end = v.find_first_of(".-+", at);
-    out.push_back(std::strtol(v.substr(at, end - at).c_str(), nullptr, 10));
-    if (end == std::string::npos || v[end] != '.')
-      break;
-    at = end + 1;
-  }
-  return out;
-}
-
 std::string_view trim_left(std::string_view s) {
   std::size_t at = s.find_first_not_of(" \t");
   return at == std::string_view::npos ? std::string_view() : s.substr(at);
@@ -113,8 +99,7 @@ RustCrate vendored_libc(const rust::Toolchain& toolchain) {
         !fs::exists(entry.path() / "Cargo.toml"))
       continue;
     RustCrate crate = read_rust_crate(entry.path());
-    if (crate.package == "libc" &&
-        (!best || version_parts(best->version) < version_parts(crate.version)))
+    if (crate.package == "libc" && (!best || rust::older_version(best->version, crate.version)))
       best = crate;
   }
   if (!best)

@@ -16,7 +16,21 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 namespace {
 
-// "0.1.70" < "0.1.108": compares dot-separated numbers.
+std::string env_or(const util::Environment& env, const std::string& key, std::string fallback) {
+  auto it = env.find(key);
+  return it == env.end() || it->second.empty() ? fallback : it->second;
+}
+
+void add_candidates(const fs::path& dir, std::vector<fs::path>& out) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec))
+    if (entry.path().filename().string().starts_with("compiler_builtins") &&
+        fs::exists(entry.path() / "Cargo.toml"))
+      out.push_back(entry.path());
+}
+
+} // namespace
+
 bool older_version(const std::string& a, const std::string& b) {
   auto parts = [](const std::string& v) {
     std::vector<long> out;
@@ -32,21 +46,6 @@ bool older_version(const std::string& a, const std::string& b) {
   };
   return parts(a) < parts(b);
 }
-
-std::string env_or(const util::Environment& env, const std::string& key, std::string fallback) {
-  auto it = env.find(key);
-  return it == env.end() || it->second.empty() ? fallback : it->second;
-}
-
-void add_candidates(const fs::path& dir, std::vector<fs::path>& out) {
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(dir, ec))
-    if (entry.path().filename().string().starts_with("compiler_builtins") &&
-        fs::exists(entry.path() / "Cargo.toml"))
-      out.push_back(entry.path());
-}
-
-} // namespace
 
 CrateSource read_crate(const fs::path& dir) {
   fs::path manifest = dir / "Cargo.toml";

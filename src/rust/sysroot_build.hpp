@@ -27,6 +27,9 @@ struct CrateSource {
   std::string edition; // from Cargo.toml; "2015" when absent
 };
 
+// Crate versions by their dot-separated numbers: "0.1.70" is older than "0.1.108".
+bool older_version(const std::string& a, const std::string& b);
+
 // Reads name, version and edition from <dir>/Cargo.toml.
 CrateSource read_crate(const std::filesystem::path& dir);
 
