@@ -2,6 +2,7 @@
 // finding for every image (archive members one by one), then exit 1 if any is an error.
 #include <algorithm>
 #include <iostream>
+#include <map>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -41,6 +42,36 @@ elf::Finding unreadable(const std::string& file, const std::string& member, cons
   return f;
 }
 
+// Where the sysroot's libraries are, as xport cc and xport run see them: the layout's library
+// folders without gcc's link-only one.
+elf::SysrootPlaces places_of(const driver::SysrootView& view) {
+  elf::SysrootPlaces places;
+  places.root = view.root;
+  places.runtime_root = view.layout.runtime_root;
+  for (const std::string& dir : view.layout.library_dirs)
+    if (dir != view.layout.gcc_dir)
+      places.library_dirs.push_back(dir);
+  places.startfile_dirs = view.layout.startfile_dirs;
+  return places;
+}
+
+// A shared object given on the command line, by its file name and its soname.
+void add_named_library(const elf::Input& input,
+                       std::map<std::string, std::filesystem::path, std::less<>>& named) {
+  try {
+    elf::ElfFile elf(input.images[0].name, input.images[0].bytes);
+    if (elf.type() != elf::ET_DYN || elf.interpreter())
+      return;
+    std::filesystem::path path = std::filesystem::absolute(input.path);
+    named.emplace(path.filename().string(), path);
+    for (const elf::DynamicEntry& e : elf.dynamic())
+      if (e.tag == elf::DT_SONAME)
+        named.emplace(std::string(elf.dynamic_string(e.value)), path);
+  } catch (const Error&) {
+    // Reported when the file itself is checked.
+  }
+}
+
 } // namespace
 
 int run_check(const Invocation& inv) {
@@ -48,13 +79,16 @@ int run_check(const Invocation& inv) {
                "libraries and symbols in the sysroot, relocations, initializers"};
   TargetOptions target;
   add_target_options(app, target);
-  std::vector<std::string> files, only, ignore;
+  std::vector<std::string> files, only, ignore, lib_dirs;
   std::string sysroot;
   bool json = false;
   app.add_option("files", files, "ELF files or .a archives (each member is checked)")->required();
   app.add_option("--sysroot", sysroot,
                  "sysroot folder or store name to look NEEDED libraries up; default: the store's "
                  "sysroot named like the target, as xport cc uses");
+  app.add_option("--lib-dir", lib_dirs,
+                 "a folder of this machine to look NEEDED libraries up in before the sysroot "
+                 "(a build tree's lib folder; repeatable)");
   app.add_option("--only", only, "report only these finding codes (repeatable)");
   app.add_option("--ignore", ignore, "do not report these finding codes (repeatable)");
   app.add_flag("--json", json, "print the findings as JSON");
@@ -66,26 +100,47 @@ int run_check(const Invocation& inv) {
   elf::CheckContext context;
   context.profile = resolve_target(target).profile;
   // The same sysroot xport cc links against: --sysroot, else the store's named like the target.
-  if (auto view = driver::open_sysroot(sysroot, context.profile, util::current_environment()))
-    context.sysroot = view->root;
+  if (auto view = driver::open_sysroot(sysroot, context.profile, util::current_environment())) {
+    context.sysroot = places_of(*view);
+    context.program_symbols = elf::start_file_symbols(*context.sysroot);
+  }
+  for (const std::string& dir : lib_dirs) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec))
+      throw UsageError("--lib-dir {}: no such folder; give the folder that holds the libraries "
+                       "the files need (a build tree's lib folder)",
+                       dir);
+    context.lib_dirs.emplace_back(dir);
+  }
 
   std::vector<elf::Finding> findings;
+  std::vector<elf::Input> inputs;
+  std::vector<std::string> input_names;
   for (const std::string& file : files) {
     try {
-      elf::Input input = elf::open_input(file);
-      for (const elf::Image& image : input.images) {
-        try {
-          elf::ElfFile elf(image.name, image.bytes);
-          std::vector<elf::Finding> found =
-              elf::check_image(elf, {image.name, image.member}, context);
-          findings.insert(findings.end(), std::make_move_iterator(found.begin()),
-                          std::make_move_iterator(found.end()));
-        } catch (const Error& e) {
-          findings.push_back(unreadable(image.name, image.member, e));
-        }
-      }
+      inputs.push_back(elf::open_input(file));
+      input_names.push_back(file);
     } catch (const Error& e) {
       findings.push_back(unreadable(file, "", e));
+    }
+  }
+  // The shared objects named together are each other's libraries (a build tree's own).
+  for (const elf::Input& input : inputs)
+    if (!input.archive && input.images.size() == 1)
+      add_named_library(input, context.named_files);
+
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    std::filesystem::path origin = std::filesystem::absolute(inputs[i].path).parent_path();
+    for (const elf::Image& image : inputs[i].images) {
+      try {
+        elf::ElfFile elf(image.name, image.bytes);
+        std::vector<elf::Finding> found =
+            elf::check_image(elf, {image.name, image.member, origin}, context);
+        findings.insert(findings.end(), std::make_move_iterator(found.begin()),
+                        std::make_move_iterator(found.end()));
+      } catch (const Error& e) {
+        findings.push_back(unreadable(image.name, image.member, e));
+      }
     }
   }
   std::erase_if(findings, [&](const elf::Finding& f) {
@@ -108,7 +163,7 @@ int run_check(const Invocation& inv) {
     util::append_json_string(out, context.profile.name);
     out += ",\n  \"sysroot\": ";
     if (context.sysroot)
-      util::append_json_string(out, context.sysroot->string());
+      util::append_json_string(out, context.sysroot->root.string());
     else
       out += "null";
     out += fmt::format(",\n  \"errors\": {},\n  \"findings\": [", errors);
@@ -125,7 +180,7 @@ int run_check(const Invocation& inv) {
         "{} finding{} ({} error{}) for {}{}\n", findings.size(), findings.size() == 1 ? "" : "s",
         errors, errors == 1 ? "" : "s", context.profile.name,
         context.sysroot
-            ? fmt::format(", libraries and symbols against {}", context.sysroot->string())
+            ? fmt::format(", libraries and symbols against {}", context.sysroot->root.string())
             : fmt::format("; libraries and symbols not checked: no sysroot (import "
                           "one as '{}' or pass --sysroot)",
                           context.profile.name));

@@ -12,13 +12,13 @@ std::vector<Finding> check_image(const ElfFile& elf, const ImageName& name,
                                  const CheckContext& context) {
   std::vector<Finding> out;
   check_header(elf, name, context, out);
-  // A file for another machine cannot be decoded as the target's code: the header findings say
-  // all there is to say.
-  bool same_machine = true;
+  // A file for another machine, class or byte order: that finding says all there is to say (its
+  // code cannot be decoded as the target's, its libraries are not the target's).
   for (const Finding& f : out)
-    same_machine &= f.code != Code::machine_mismatch;
-  if (same_machine)
-    check_tls(elf, name, context, out);
+    if (f.code == Code::machine_mismatch || f.code == Code::class_mismatch ||
+        f.code == Code::endian_mismatch)
+      return out;
+  check_tls(elf, name, context, out);
   check_relocations(elf, name, context, out);
   check_static_initializers(elf, name, context, out);
   check_dependencies(elf, name, context, out);

@@ -6,27 +6,37 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "elf/elf_file.hpp"
 #include "elf/finding.hpp"
+#include "elf/library_search.hpp"
 #include "target/profile.hpp"
 
 namespace xport::elf {
 
 struct CheckContext {
   target::Profile profile;
-  // The sysroot folder NEEDED libraries are looked up in; none = dependency checks skipped.
-  std::optional<std::filesystem::path> sysroot;
+  // The sysroot NEEDED libraries are looked up in; none = dependency checks skipped.
+  std::optional<SysrootPlaces> sysroot;
+  std::vector<std::filesystem::path> lib_dirs; // --lib-dir: folders of this machine, searched first
+  // The files named on the command line, by soname and file name: a build tree's own libraries.
+  std::map<std::string, std::filesystem::path, std::less<>> named_files;
+  // What every program of the target defines for its libraries (the sysroot's crt1.o: FreeBSD's
+  // environ and __progname): a shared library may leave these undefined.
+  std::set<std::string, std::less<>> program_symbols;
   unsigned threads = 0; // for the thread-pointer scan; 0 = all hardware threads
 };
 
 // The image's name and member, for findings.
 struct ImageName {
-  std::string file;   // "libfoo.a(bar.o)"
-  std::string member; // "bar.o" or ""
+  std::string file;             // "libfoo.a(bar.o)"
+  std::string member;           // "bar.o" or ""
+  std::filesystem::path origin; // the folder the file is in on this machine ($ORIGIN); "" = none
 };
 
 std::vector<Finding> check_image(const ElfFile& elf, const ImageName& name,
@@ -46,6 +56,9 @@ void check_unavailable_symbols(const ElfFile& elf, const ImageName& name,
                                const CheckContext& context, std::vector<Finding>& out);
 void check_dependencies(const ElfFile& elf, const ImageName& name, const CheckContext& context,
                         std::vector<Finding>& out);
+
+// The global symbols the sysroot's crt1.o defines (empty when it has none).
+std::set<std::string, std::less<>> start_file_symbols(const SysrootPlaces& sysroot);
 
 // Whether the profile makes thread-pointer reads a bug: TLS emulated, or no thread pointer.
 bool thread_pointer_forbidden(const target::Profile& profile);

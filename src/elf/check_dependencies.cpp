@@ -5,6 +5,7 @@
 // defining library has no version definitions at all.
 #include <algorithm>
 #include <deque>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <set>
@@ -24,17 +25,29 @@ struct Definitions {
   std::set<std::string, std::less<>> unversioned_libraries_define;
 };
 
-struct LoadedLibrary {
-  std::string needed;
-  std::filesystem::path path;
-  std::vector<std::string> needs;
-};
+// Whether the file at `path` is an ELF image for the same machine, class and byte order as `elf`
+// (the loader passes over any other: an x86_64 libz.so.1 beside an aarch64 program).
+bool same_machine(const std::filesystem::path& path, const ElfFile& elf) {
+  std::ifstream in(path, std::ios::binary);
+  unsigned char header[20] = {};
+  if (!in.read(reinterpret_cast<char*>(header), sizeof header))
+    return false;
+  if (header[0] != 0x7f || header[1] != 'E' || header[2] != 'L' || header[3] != 'F')
+    return false;
+  bool is64 = header[4] == 2;
+  bool big = header[5] == 2;
+  uint16_t machine = big ? static_cast<uint16_t>(header[18] << 8 | header[19])
+                         : static_cast<uint16_t>(header[19] << 8 | header[18]);
+  return is64 == elf.is64() && big == elf.big_endian() && machine == elf.machine();
+}
 
-std::string searched_text(const LibrarySearch& search) {
-  std::string text;
-  for (const std::string& d : search.searched())
-    text += (text.empty() ? "" : ", ") + d;
-  return text;
+std::vector<std::string> run_path_entries(const ElfFile& elf) {
+  std::vector<std::string> entries;
+  for (const DynamicEntry& e : elf.dynamic())
+    if (e.tag == DT_RUNPATH || e.tag == DT_RPATH)
+      for (std::string& dir : split_search_path(elf.dynamic_string(e.value)))
+        entries.push_back(std::move(dir));
+  return entries;
 }
 
 // How the library was most likely asked for: "libz.so.1" -> "-lz"; any other name as it is
@@ -70,54 +83,91 @@ void check_unavailable_symbols(const ElfFile& elf, const ImageName& name,
   }
 }
 
+std::set<std::string, std::less<>> start_file_symbols(const SysrootPlaces& sysroot) {
+  std::set<std::string, std::less<>> names;
+  for (const std::string& dir : sysroot.startfile_dirs) {
+    std::optional<std::filesystem::path> crt1 = resolve_in_sysroot(sysroot.root, dir + "/crt1.o");
+    if (!crt1)
+      continue;
+    try {
+      Input input = open_input(*crt1);
+      if (input.images.size() != 1)
+        continue;
+      ElfFile object(crt1->string(), input.images[0].bytes);
+      for (const Symbol& s : object.symbols(true))
+        if (s.defined() && !s.name.empty() && s.bind != STB_LOCAL)
+          names.emplace(s.name);
+    } catch (const Error&) {
+      // An unreadable crt1.o: no symbols are taken as the program's.
+    }
+    break;
+  }
+  return names;
+}
+
 void check_dependencies(const ElfFile& elf, const ImageName& name, const CheckContext& context,
                         std::vector<Finding>& out) {
   if (!context.sysroot || (elf.type() != ET_EXEC && elf.type() != ET_DYN))
     return;
-  const std::filesystem::path& root = *context.sysroot;
-  std::vector<std::string> needed, run_paths;
-  for (const DynamicEntry& e : elf.dynamic()) {
+  std::vector<std::string> needed;
+  for (const DynamicEntry& e : elf.dynamic())
     if (e.tag == DT_NEEDED)
       needed.emplace_back(elf.dynamic_string(e.value));
-    else if (e.tag == DT_RUNPATH || e.tag == DT_RPATH)
-      for (std::string& dir : split_search_path(elf.dynamic_string(e.value)))
-        run_paths.push_back(std::move(dir));
-  }
   if (needed.empty())
     return;
-  LibrarySearch search(root, context.profile.library_dirs);
-  search.add_run_paths(run_paths);
+  LibrarySearch search(*context.sysroot, context.lib_dirs, context.named_files);
+  auto accept = [&](const std::filesystem::path& p) { return same_machine(p, elf); };
+  // Each library's dependencies are looked up with its own RUNPATH first, as the loader does.
+  std::vector<std::vector<SearchDir>> run_dirs{
+      search.run_path_dirs(run_path_entries(elf), name.origin)};
 
   // Breadth-first over NEEDED, as the loader builds its global scope.
   Definitions defs;
   std::set<std::string> seen;
-  std::set<std::string> missing_direct;
-  std::deque<std::pair<std::string, bool>> queue; // (name, direct)
+  std::set<std::string> found_libraries;
+  struct Wanted {
+    std::string name;
+    bool direct;
+    std::size_t run_dirs; // index into run_dirs: whose RUNPATH applies
+  };
+  std::deque<Wanted> queue;
   for (const std::string& n : needed)
-    queue.emplace_back(n, true);
+    queue.push_back({n, true, 0});
   bool incomplete = false;
   while (!queue.empty()) {
-    auto [lib, direct] = queue.front();
+    Wanted want = queue.front();
     queue.pop_front();
+    const std::string& lib = want.name;
     if (!seen.insert(lib).second)
       continue;
-    std::optional<std::filesystem::path> path = search.find(lib);
+    std::vector<std::filesystem::path> rejected;
+    std::optional<std::filesystem::path> path =
+        search.find(lib, run_dirs[want.run_dirs], accept, &rejected);
     if (!path) {
       incomplete = true;
-      if (direct) {
+      if (want.direct) {
         Finding f = make_finding(Code::needed_missing, name.file, name.member);
         f.section = ".dynamic";
         f.symbol = lib;
         f.message =
             fmt::format("needs {} (DT_NEEDED), which is not in the sysroot {} (searched {})", lib,
-                        root.string(), searched_text(search));
-        f.remedy = fmt::format("import a sysroot that contains {} (xport sysroot import), or "
+                        context.sysroot->root.string(), search.searched(run_dirs[0]));
+        if (!rejected.empty()) {
+          std::vector<std::string> names;
+          for (const std::filesystem::path& r : rejected)
+            names.push_back(r.string());
+          f.message +=
+              fmt::format("; passed over {}, built for another machine", fmt::join(names, ", "));
+        }
+        f.remedy = fmt::format("import a sysroot that contains {} (xport sysroot import), name "
+                               "it on the command line or give its folder with --lib-dir, or "
                                "link without {}",
                                lib, link_option_for(lib));
         out.push_back(std::move(f));
       }
       continue;
     }
+    found_libraries.insert(lib);
     try {
       Input input = open_input(*path);
       if (input.images.size() != 1 || input.archive)
@@ -131,9 +181,16 @@ void check_dependencies(const ElfFile& elf, const ImageName& name, const CheckCo
         if (!versioned)
           defs.unversioned_libraries_define.insert(std::string(s.name));
       }
+      std::vector<std::string> entries = run_path_entries(library);
+      std::size_t dirs = want.run_dirs;
+      if (!entries.empty()) {
+        // $ORIGIN of a library in the sysroot is its folder there, as on the target.
+        run_dirs.push_back(search.run_path_dirs(entries, path->parent_path()));
+        dirs = run_dirs.size() - 1;
+      }
       for (const DynamicEntry& e : library.dynamic())
         if (e.tag == DT_NEEDED)
-          queue.emplace_back(std::string(library.dynamic_string(e.value)), false);
+          queue.push_back({std::string(library.dynamic_string(e.value)), false, dirs});
     } catch (const Error& e) {
       incomplete = true;
       Finding f = make_finding(Code::malformed, name.file, name.member);
@@ -145,12 +202,13 @@ void check_dependencies(const ElfFile& elf, const ImageName& name, const CheckCo
     }
   }
 
-  std::set<std::string> found_libraries;
-  for (const std::string& lib : seen)
-    if (search.find(lib))
-      found_libraries.insert(lib);
+  // A shared library's references to what every program defines (crt1.o's environ on FreeBSD)
+  // are resolved by the program that loads it.
+  const bool library = !elf.interpreter().has_value() && elf.type() == ET_DYN;
   for (const Symbol& s : elf.symbols(false)) {
     if (s.defined() || s.name.empty() || s.bind != STB_GLOBAL)
+      continue;
+    if (library && context.program_symbols.count(s.name))
       continue;
     // With libraries missing, only references versioned to a library that was found are judged.
     if (incomplete &&

@@ -29,12 +29,18 @@ void check_header(const ElfFile& elf, const ImageName& name, const CheckContext&
                   std::vector<Finding>& out) {
   const target::Profile& p = context.profile;
   std::string_view arch = machine_arch(elf.machine(), elf.is64());
+  // One cause, one finding: a file for another machine (or class, or byte order) is reported as
+  // that alone; its note, interpreter, relocations and libraries are another target's business.
   if (!p.arch.empty() && !arch_matches(elf, arch, p.arch)) {
     Finding f = make_finding(Code::machine_mismatch, name.file, name.member);
-    f.message = fmt::format("is {} code (e_machine {}), but {} is {}", machine_name(elf.machine()),
-                            elf.machine(), p.name, p.arch);
-    f.remedy = fmt::format("build it with the {} toolchain (xport cc --target {})", p.name, p.name);
+    f.message =
+        fmt::format("is {} code (e_machine {}, ELF{}), but {} is {}", machine_name(elf.machine()),
+                    elf.machine(), elf.is64() ? 64 : 32, p.name, p.arch);
+    f.remedy = fmt::format("build it with the {} toolchain (xport cc --target {}), or check it "
+                           "against the target it was built for",
+                           p.name, p.name);
     out.push_back(std::move(f));
+    return;
   }
   if (p.pointer_width && (elf.is64() ? 64 : 32) != p.pointer_width) {
     Finding f = make_finding(Code::class_mismatch, name.file, name.member);
@@ -42,6 +48,7 @@ void check_header(const ElfFile& elf, const ImageName& name, const CheckContext&
                             p.pointer_width);
     f.remedy = fmt::format("build it for {} (-target {})", p.name, p.llvm_triple);
     out.push_back(std::move(f));
+    return;
   }
   if (elf.big_endian() != (p.endian == target::Endian::big)) {
     Finding f = make_finding(Code::endian_mismatch, name.file, name.member);
@@ -49,6 +56,7 @@ void check_header(const ElfFile& elf, const ImageName& name, const CheckContext&
                             p.name, p.endian == target::Endian::big ? "big" : "little");
     f.remedy = fmt::format("build it for {} (-target {})", p.name, p.llvm_triple);
     out.push_back(std::move(f));
+    return;
   }
 
   if (p.abi_note && is_program(elf)) {

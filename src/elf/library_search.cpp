@@ -8,7 +8,6 @@ namespace xport::elf {
 namespace fs = std::filesystem;
 
 namespace {
-constexpr const char* standard_dirs[] = {"lib", "usr/lib", "usr/local/lib"};
 constexpr int max_links = 40;
 
 std::string clean(std::string_view dir) {
@@ -19,36 +18,114 @@ std::string clean(std::string_view dir) {
     d.pop_back();
   return d;
 }
+
+bool is_dir(const fs::path& path) {
+  std::error_code ec;
+  return fs::is_directory(path, ec);
+}
+
+// "$ORIGIN/../lib" or "${ORIGIN}/lib" with the origin put in; nothing without an origin.
+std::optional<std::string> expand_origin(std::string entry, const fs::path& origin) {
+  for (std::string_view token : {"${ORIGIN}", "$ORIGIN"})
+    for (std::size_t at; (at = entry.find(token)) != std::string::npos;) {
+      if (origin.empty())
+        return std::nullopt;
+      entry.replace(at, token.size(), origin.string());
+    }
+  return entry;
+}
 } // namespace
 
-LibrarySearch::LibrarySearch(fs::path sysroot, const std::vector<std::string>& profile_dirs)
-    : sysroot_(std::move(sysroot)) {
-  for (const std::string& d : profile_dirs)
-    dirs_.push_back(clean(d));
-  for (const char* d : standard_dirs)
-    if (std::find(dirs_.begin(), dirs_.end(), d) == dirs_.end())
-      dirs_.push_back(d);
+std::string SearchDir::shown() const {
+  return on_host() ? "/" + dir : dir;
 }
 
-void LibrarySearch::add_run_paths(const std::vector<std::string>& paths) {
-  std::vector<std::string> run;
-  for (const std::string& p : paths)
-    if (p.find("$ORIGIN") == std::string::npos && p.find("${ORIGIN}") == std::string::npos)
-      run.push_back(clean(p));
-  dirs_.insert(dirs_.begin(), run.begin(), run.end());
+LibrarySearch::LibrarySearch(SysrootPlaces sysroot, std::vector<fs::path> host_dirs,
+                             std::map<std::string, fs::path, std::less<>> named_files)
+    : sysroot_(std::move(sysroot)), named_(std::move(named_files)) {
+  for (const fs::path& d : host_dirs)
+    dirs_.push_back({"/", clean(fs::absolute(d).lexically_normal().string())});
+  host_dir_count_ = dirs_.size();
+  for (const std::string& d : sysroot_.library_dirs) {
+    SearchDir dir{sysroot_.root, clean(d)};
+    if (std::none_of(dirs_.begin(), dirs_.end(),
+                     [&](const SearchDir& s) { return s.root == dir.root && s.dir == dir.dir; }))
+      dirs_.push_back(std::move(dir));
+  }
 }
 
-std::optional<fs::path> LibrarySearch::find(std::string_view needed) const {
-  if (needed.find('/') != std::string_view::npos)
-    return resolve_in_sysroot(sysroot_, clean(needed));
-  for (const std::string& d : dirs_)
-    if (auto found = resolve_in_sysroot(sysroot_, fs::path(d) / std::string(needed)))
+std::vector<SearchDir> LibrarySearch::run_path_dirs(const std::vector<std::string>& entries,
+                                                    const fs::path& origin) const {
+  std::vector<SearchDir> out;
+  for (const std::string& raw : entries) {
+    std::optional<std::string> entry = expand_origin(raw, origin);
+    if (!entry)
+      continue;
+    if (raw.find("ORIGIN") != std::string::npos || !fs::path(*entry).is_absolute()) {
+      // A folder of this machine: next to the file, or relative to where check runs.
+      out.push_back({"/", clean(fs::absolute(*entry).lexically_normal().string())});
+      continue;
+    }
+    std::string inside = clean(*entry);
+    if (!sysroot_.runtime_root.empty())
+      inside = sysroot_.runtime_root + "/" + inside;
+    out.push_back({sysroot_.root, inside});
+    if (is_dir(*entry)) // a build tree's folder, reached when the sysroot does not shadow it
+      out.push_back({"/", clean(fs::path(*entry).lexically_normal().string())});
+  }
+  return out;
+}
+
+std::optional<fs::path> LibrarySearch::find(std::string_view needed,
+                                            const std::vector<SearchDir>& first,
+                                            const Accept& accept,
+                                            std::vector<fs::path>* rejected) const {
+  auto judge = [&](std::optional<fs::path> candidate) -> std::optional<fs::path> {
+    if (!candidate)
+      return std::nullopt;
+    if (accept && !accept(*candidate)) {
+      if (rejected)
+        rejected->push_back(*candidate);
+      return std::nullopt;
+    }
+    return candidate;
+  };
+  if (needed.find('/') != std::string_view::npos) {
+    std::string inside = clean(needed);
+    if (!sysroot_.runtime_root.empty())
+      inside = sysroot_.runtime_root + "/" + inside;
+    return judge(resolve_in_sysroot(sysroot_.root, inside));
+  }
+  auto look = [&](const SearchDir& d) {
+    return judge(resolve_in_sysroot(d.root, fs::path(d.dir) / std::string(needed)));
+  };
+  for (const SearchDir& d : first)
+    if (auto found = look(d))
+      return found;
+  for (std::size_t i = 0; i < host_dir_count_; ++i)
+    if (auto found = look(dirs_[i]))
+      return found;
+  if (auto it = named_.find(needed); it != named_.end())
+    if (auto found = judge(it->second))
+      return found;
+  for (std::size_t i = host_dir_count_; i < dirs_.size(); ++i)
+    if (auto found = look(dirs_[i]))
       return found;
   return std::nullopt;
 }
 
-std::vector<std::string> LibrarySearch::searched() const {
-  return dirs_;
+std::string LibrarySearch::searched(const std::vector<SearchDir>& first) const {
+  std::string text;
+  auto add = [&](const std::string& place) { text += (text.empty() ? "" : ", ") + place; };
+  for (const SearchDir& d : first)
+    add(d.shown());
+  for (std::size_t i = 0; i < host_dir_count_; ++i)
+    add(dirs_[i].shown());
+  if (!named_.empty())
+    add("the files named");
+  for (std::size_t i = host_dir_count_; i < dirs_.size(); ++i)
+    add(dirs_[i].shown());
+  return text;
 }
 
 std::vector<std::string> split_search_path(std::string_view text) {

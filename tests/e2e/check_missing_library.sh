@@ -15,7 +15,7 @@ step clang -target x86_64-unknown-freebsd --sysroot="$WORK/freebsd" -fuse-ld=lld
 
 expect_status 1 "$XPORT" check --target x86_64-unknown-freebsd --sysroot "$WORK/freebsd" prog
 echo "$OUT"
-expect_contains "$OUT" "error [needed-missing]: needs libextra.so.1 (DT_NEEDED), which is not in the sysroot $WORK/freebsd (searched usr/lib, lib, usr/local/lib)"
+expect_contains "$OUT" "error [needed-missing]: needs libextra.so.1 (DT_NEEDED), which is not in the sysroot $WORK/freebsd (searched usr/lib)"
 expect_not_contains "$OUT" "libc.so.7"
 
 expect_contains "$OUT" "or link without -lextra"

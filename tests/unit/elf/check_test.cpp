@@ -65,7 +65,7 @@ std::vector<Finding> check_file(const fs::path& path, const target::Profile& pro
   ElfFile elf(input.images[0].name, input.images[0].bytes);
   CheckContext context;
   context.profile = profile;
-  return check_image(elf, {input.images[0].name, ""}, context);
+  return check_image(elf, {input.images[0].name, "", {}}, context);
 }
 
 std::vector<std::string> codes(const std::vector<Finding>& findings) {

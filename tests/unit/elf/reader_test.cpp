@@ -1,11 +1,11 @@
 // The reader on the fuzz corpus (fuzz/corpus/elf): valid files and archives read completely;
 // every malformed one is rejected with an xport::Error naming the input and the offset, never a
 // crash. And archives name their members "lib.a(member.o)".
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <map>
-#include <cstdlib>
 
 #include <gtest/gtest.h>
 
@@ -53,7 +53,7 @@ void read_everything(const std::string& name, std::span<const uint8_t> bytes) {
   if (thread_pointer_register(elf.machine()).size())
     (void)find_thread_pointer_reads(elf, ScanOptions{1});
   nlohmann::json findings = nlohmann::json::array();
-  for (const Finding& f : check_image(elf, {name, ""}, strict_context()))
+  for (const Finding& f : check_image(elf, {name, "", {}}, strict_context()))
     findings.push_back(f.to_json());
   (void)util::json_text(findings);
 }
@@ -129,7 +129,7 @@ TEST(Reader, NamesThatAreNotUtf8ReachJsonReplacedNotAsAnException) {
   for (const char* file : {"nonutf8-names.valid.o", "tls-nonutf8-function.valid"}) {
     std::vector<uint8_t> bytes = slurp(corpus / file);
     ElfFile elf(file, bytes);
-    std::vector<Finding> findings = check_image(elf, {file, ""}, strict_context());
+    std::vector<Finding> findings = check_image(elf, {file, "", {}}, strict_context());
     nlohmann::json all = nlohmann::json::array();
     for (const Finding& f : findings)
       all.push_back(f.to_json());
