@@ -1,4 +1,4 @@
-// `xport sysroot import|list|show|verify|rm`: the sysroot store on the command line. Reading
+// `xport sysroot import|add|list|show|verify|rm`: the sysroot store on the command line. Reading
 // media, selection and the store live in src/sysroot; this file parses options and prints.
 #include <iostream>
 #include <optional>
@@ -121,6 +121,47 @@ int run_import(const TargetOptions& target, const StoreOption& store,
   return exit_ok;
 }
 
+// `xport sysroot add NAME MEDIA...`: packages layered onto a sysroot, for the target it was
+// imported for (its profile from the catalog, with any --profile files).
+int run_add(TargetOptions target, const StoreOption& store, const std::string& name,
+            const std::vector<std::string>& media, bool all, bool as_json) {
+  sysroot::Store opened = store.open();
+  sysroot::Sysroot existing = opened.get(name);
+  if (target.target.empty())
+    target.target = existing.manifest.target;
+  else if (target.target != existing.manifest.target)
+    throw UsageError("--target {}: the sysroot '{}' was imported for {}; layer packages for {} "
+                     "onto it, or import another sysroot for {}",
+                     target.target, name, existing.manifest.target, existing.manifest.target,
+                     target.target);
+  target::ResolvedProfile profile = resolve_target(target);
+  sysroot::ImportRequest request;
+  for (const std::string& m : media)
+    request.media.emplace_back(m);
+  request.all = all;
+  request.digest_cache = util::cache_home(util::current_environment()) / "media-digests";
+  sysroot::Sysroot s = [&] {
+    ImportProgressBar bar;
+    return opened.add(name, profile.profile, request, &bar, [&] {
+      std::cerr << fmt::format("xport: waiting for another change to '{}' to finish...\n", name);
+    });
+  }();
+  const sysroot::Layer& layer = s.manifest.layers.back();
+  if (as_json) {
+    json out = summary_json(s);
+    out["layer"] = {
+        {"added_at", layer.added_at}, {"media", layer.media}, {"entries", layer.entries}};
+    std::cout << util::json_text(out) << "\n";
+    return exit_ok;
+  }
+  std::cout << fmt::format("added {} media to sysroot '{}' (layer {}): {} entries; now {} files, "
+                           "{}\n",
+                           layer.media.size(), s.name, s.manifest.layers.size(), layer.entries,
+                           s.manifest.entry_count(), human_size(s.manifest.total_bytes()));
+  print_layout(s.manifest.layout);
+  return exit_ok;
+}
+
 int run_list(const StoreOption& store, bool as_json) {
   std::vector<sysroot::Sysroot> all = store.open().list();
   if (as_json) {
@@ -164,15 +205,20 @@ int run_show(const StoreOption& store, const std::string& name, bool as_json) {
   std::cout << fmt::format("contents:        {} files, {}\n", m.entry_count(),
                            human_size(m.total_bytes()));
   print_layout(m.layout);
-  std::cout << "media:\n";
-  for (const auto& medium : m.media) {
-    std::cout << fmt::format("  {}\n    {}, {}\n", medium.path, medium.format,
-                             human_size(medium.size));
-    if (!medium.xxh3_128.empty())
-      std::cout << fmt::format("    xxh3-128 {} (the whole file)\n", medium.xxh3_128);
-    if (!medium.sha256.empty())
-      std::cout << fmt::format("    sha256   {} (the whole file, as --expect-sha256 required)\n",
-                               medium.sha256);
+  std::cout << "layers:\n";
+  for (std::size_t l = 0; l < m.layers.size(); ++l) {
+    std::cout << fmt::format("  {} {} {}: {} entries\n", l + 1, l == 0 ? "imported" : "added   ",
+                             m.layers[l].added_at, m.layers[l].entries);
+    for (std::size_t i : m.layers[l].media) {
+      const sysroot::MediumRecord& medium = m.media[i];
+      std::cout << fmt::format("    {}\n      {}, {}\n", medium.path, medium.format,
+                               human_size(medium.size));
+      if (!medium.xxh3_128.empty())
+        std::cout << fmt::format("      xxh3-128 {} (the whole file)\n", medium.xxh3_128);
+      if (!medium.sha256.empty())
+        std::cout << fmt::format(
+            "      sha256   {} (the whole file, as --expect-sha256 required)\n", medium.sha256);
+    }
   }
   std::cout << fmt::format("file digests:    {} of each file's data, as written; "
                            "`xport sysroot verify` recomputes them\n",
@@ -272,6 +318,22 @@ int run_sysroot(const Invocation& inv) {
   add_store_option(*import, store);
   import->add_flag("--json", as_json, "print the result as JSON");
 
+  CLI::App* add =
+      app.add_subcommand("add", "layer packages (.deb, FreeBSD .pkg, tar, folders) onto a sysroot");
+  std::string add_name;
+  std::vector<std::string> add_media;
+  bool add_all = false;
+  TargetOptions add_target;
+  add->add_option("NAME", add_name, "the sysroot")->required();
+  add->add_option("MEDIA", add_media,
+                  "packages for the sysroot's target: .deb files (zlib1g-dev_*_arm64.deb), "
+                  "FreeBSD .pkg files, tar archives, folders")
+      ->required();
+  add_target_options(*add, add_target, TargetOption::optional);
+  add->add_flag("--all", add_all, "take every member, not just what a sysroot needs");
+  add_store_option(*add, store);
+  add->add_flag("--json", as_json, "print the result as JSON");
+
   CLI::App* list = app.add_subcommand("list", "list the sysroots in the store");
   add_store_option(*list, store);
   list->add_flag("--json", as_json, "print JSON");
@@ -298,6 +360,8 @@ int run_sysroot(const Invocation& inv) {
   if (import->parsed())
     return run_import(target, store, media, name, all, force, max_member_size, max_total_size,
                       expect_sha256, file_digest, as_json);
+  if (add->parsed())
+    return run_add(add_target, store, add_name, add_media, add_all, as_json);
   if (list->parsed())
     return run_list(store, as_json);
   if (show->parsed())

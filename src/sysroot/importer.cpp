@@ -172,6 +172,8 @@ public:
         writer_(root, options.max_member_size, options.max_total_size, options.file_digest) {
     for (const MediumSource& m : media)
       total_bytes_ += medium_size(m);
+    if (options.base)
+      writer_.seed(*options.base, options.base_media);
   }
 
   ImportResult run() {
@@ -188,6 +190,8 @@ public:
         report(data.medium_bytes_read());
       });
       done_bytes_ += medium_size(media_[i]);
+      if (packages_.contains(i))
+        format = "FreeBSD package: " + format;
       result.media.push_back(
           {media_[i].path.empty() ? media_[i].display : fs::absolute(media_[i].path).string(),
            format, medium_size(media_[i]), "", ""});
@@ -222,7 +226,16 @@ private:
 
   void handle(const Member& m, MemberData& data, std::size_t medium,
               const std::set<std::string>* pull) {
-    Result<std::string> name = normalize_member_name(m.name);
+    // A FreeBSD package (pkg-create(8)) starts with +COMPACT_MANIFEST and names its files by
+    // absolute path (/usr/local/lib/libz.so): those are paths in the target's tree. Anywhere else
+    // an absolute name is refused.
+    if (m.name == "+COMPACT_MANIFEST" || m.name == "+MANIFEST")
+      packages_.insert(medium);
+    std::string_view raw = m.name;
+    if (packages_.contains(medium))
+      while (raw.size() > 1 && raw.front() == '/')
+        raw.remove_prefix(1);
+    Result<std::string> name = normalize_member_name(raw);
     if (!name)
       throw Error("{}: refused: {}; the medium is hostile or damaged, nothing was imported",
                   place(media_[medium], m), name.error());
@@ -354,6 +367,7 @@ private:
   std::unordered_map<std::string, IndexEntry> index_;
   std::vector<PendingHardlink> pending_hardlinks_;
   std::vector<std::string> warnings_;
+  std::set<std::size_t> packages_; // media that are FreeBSD packages
   uint64_t total_bytes_ = 0;
   uint64_t done_bytes_ = 0;
 };

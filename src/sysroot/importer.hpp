@@ -27,6 +27,10 @@ struct ImportOptions {
   std::vector<std::string> expect_sha256;
   util::DigestAlgorithm file_digest = util::DigestAlgorithm::xxh3_128;
   std::filesystem::path digest_cache; // where medium digests are kept; empty = not kept
+  // Layering onto a sysroot already in the folder: its manifest's files and how many media it
+  // has (the new media's records are numbered after them). Null: the folder is empty.
+  const std::vector<FileRecord>* base = nullptr;
+  std::size_t base_media = 0;
 };
 
 // Told how an import goes; the CLI draws a progress bar from it.
@@ -44,9 +48,9 @@ struct ImportResult {
   std::vector<std::string> warnings;
 };
 
-// Imports `media` into the folder `root` (which must exist and be empty). Throws xport::Error
-// naming the medium and member on hostile or broken input; the folder is then left as it is, for
-// the caller to remove.
+// Imports `media` into the folder `root` (which must exist and be empty, or hold options.base).
+// Throws xport::Error naming the medium and member on hostile or broken input; the folder is then
+// left as it is, for the caller to remove.
 ImportResult import_media(const std::filesystem::path& root, const std::vector<MediumSource>& media,
                           const target::Profile& profile, const ImportOptions& options,
                           ImportObserver* observer = nullptr);

@@ -89,6 +89,9 @@ nlohmann::json head_json(const Manifest& m) {
   for (const LinkerScript& s : m.linker_scripts)
     scripts.push_back(
         {{"path", s.path}, {"absolute_paths", s.absolute}, {"treatment", s.treatment}});
+  nlohmann::json layers = nlohmann::json::array();
+  for (const Layer& l : m.layers)
+    layers.push_back({{"added_at", l.added_at}, {"media", l.media}, {"entries", l.entries}});
   return {
       {"format", m.format},
       {"name", m.name},
@@ -101,6 +104,7 @@ nlohmann::json head_json(const Manifest& m) {
       {"layout", to_json(m.layout)},
       {"linker_scripts", scripts},
       {"warnings", m.warnings},
+      {"layers", layers},
   };
 }
 
@@ -174,6 +178,23 @@ Manifest manifest_from_json(const nlohmann::json& j, const std::string& origin) 
     j.at("warnings").get_to(m.warnings);
     for (const auto& f : j.at("files"))
       m.files.push_back(file_from(f, m.format));
+    if (j.contains("layers")) {
+      for (const auto& l : j.at("layers")) {
+        Layer layer{l.at("added_at").get<std::string>(),
+                    l.at("media").get<std::vector<std::size_t>>(),
+                    l.at("entries").get<std::size_t>()};
+        for (std::size_t i : layer.media)
+          if (i >= m.media.size())
+            throw Error("{}: a layer names medium {}, but there are {}; re-import the sysroot",
+                        origin, i, m.media.size());
+        m.layers.push_back(std::move(layer));
+      }
+    } else {
+      Layer all{m.imported_at, {}, m.entry_count()};
+      for (std::size_t i = 0; i < m.media.size(); ++i)
+        all.media.push_back(i);
+      m.layers.push_back(std::move(all));
+    }
     return m;
   } catch (const nlohmann::json::exception& e) {
     throw Error("{}: not a valid sysroot manifest: {}; re-import the sysroot", origin, e.what());

@@ -49,6 +49,13 @@ struct LinkerScript {
   std::string treatment;             // "unmodified: lld resolves absolute paths inside --sysroot"
 };
 
+// What one import or one `sysroot add` brought: its media (indices into Manifest::media).
+struct Layer {
+  std::string added_at; // UTC, ISO 8601
+  std::vector<std::size_t> media;
+  std::size_t entries = 0; // files and links it wrote (replacing earlier ones included)
+};
+
 struct Manifest {
   int format = manifest_format;
   std::string name;
@@ -61,7 +68,9 @@ struct Manifest {
   Layout layout;
   std::vector<LinkerScript> linker_scripts;
   std::vector<std::string> warnings; // neutralised set-id bits ...
-  std::vector<FileRecord> files;     // sorted by path
+  // The import first, then each `sysroot add`; a manifest without them has one of all its media.
+  std::vector<Layer> layers;
+  std::vector<FileRecord> files; // sorted by path
   uint64_t total_bytes() const;
   std::size_t entry_count() const; // files and links, not folders
 };

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "sysroot/layout.hpp"
+#include "sysroot/shared_files.hpp"
 #include "sysroot/store_lock.hpp"
 #include "util/error.hpp"
 #include "util/paths.hpp"
@@ -145,6 +146,7 @@ void Store::remove(std::string_view name) {
   if (::rename(sysroot.dir.c_str(), trash.c_str()) != 0)
     throw Error("cannot remove the sysroot '{}': {}", sysroot.dir.string(), std::strerror(errno));
   remove_tree(trash);
+  collect_unused_files(file_area());
   // The lock file stays: deleting it would let a waiting import and a new one lock two files.
 }
 

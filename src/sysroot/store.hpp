@@ -4,6 +4,7 @@
 //   sysroots/<name>/sysroot.json the manifest (manifest.hpp)
 //   sysroots/.<name>.lock        held during an import or removal of <name>
 //   sysroots/.tmp-<name>-<pid>-<n>/  an import in progress (or a dead one, removed on next open)
+//   sysroots/.files/<digest>/...  one copy of each file, hardlinked into the sysroots
 // An import builds a temporary folder and renames it into place when complete, so a sysroot is
 // either all there or absent, whatever happens to the process.
 #pragma once
@@ -80,12 +81,20 @@ public:
   Sysroot import(const target::Profile& profile, const ImportRequest& request,
                  ImportObserver* observer = nullptr, const std::function<void()>& on_wait = {});
 
+  // Layers media onto the sysroot `name` (packages for its target: .deb, FreeBSD .pkg, tar,
+  // folders), atomically: the sysroot is its old self or the new one, whatever happens. A later
+  // file replaces the sysroot's at the same path; the manifest records the layer.
+  Sysroot add(std::string_view name, const target::Profile& profile, const ImportRequest& request,
+              ImportObserver* observer = nullptr, const std::function<void()>& on_wait = {});
+
   void remove(std::string_view name);
   VerifyReport verify(std::string_view name) const;
 
 private:
   explicit Store(std::filesystem::path dir);
   std::filesystem::path sysroots() const { return dir_ / "sysroots"; }
+  // One copy of each file: what the sysroots' files are hardlinks of (shared_files.hpp).
+  std::filesystem::path file_area() const { return sysroots() / ".files"; }
   std::filesystem::path lock_file(std::string_view name) const;
   std::filesystem::path temp_folder(std::string_view name, std::string_view purpose) const;
   void remove_stale_temp_folders() const;

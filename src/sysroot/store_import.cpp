@@ -8,9 +8,12 @@
 #include <ctime>
 #include <fcntl.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <sys/statvfs.h>
+#include <unistd.h>
 
 #include "sysroot/layout.hpp"
+#include "sysroot/shared_files.hpp"
 #include "sysroot/store.hpp"
 #include "sysroot/store_lock.hpp"
 #include "util/error.hpp"
@@ -61,6 +64,57 @@ uint64_t media_size(const fs::path& medium) {
   return total;
 }
 
+ImportOptions import_options(const ImportRequest& request, const fs::path& temp) {
+  ImportOptions options;
+  options.all = request.all;
+  options.max_member_size = request.max_member_size;
+  options.max_total_size = request.max_total_size;
+  options.expect_sha256 = request.expect_sha256;
+  options.file_digest = request.file_digest;
+  options.digest_cache = request.digest_cache;
+  if (options.max_total_size == 0) {
+    uint64_t media_bytes = 0;
+    for (const fs::path& p : request.media)
+      media_bytes += media_size(p);
+    struct statvfs fs_info {};
+    uint64_t free_bytes = UINT64_MAX, total_bytes = UINT64_MAX;
+    if (::statvfs(temp.c_str(), &fs_info) == 0) {
+      free_bytes = uint64_t{fs_info.f_bavail} * fs_info.f_frsize;
+      total_bytes = uint64_t{fs_info.f_blocks} * fs_info.f_frsize;
+    }
+    options.max_total_size = default_total_limit(media_bytes, free_bytes, total_bytes);
+  }
+  return options;
+}
+
+// The sysroot's tree again under `to`, from its manifest: folders made, links copied, files
+// hardlinked (no data copied; a file is replaced, never written in place, when a layer changes
+// it). Throws xport::Error naming the path.
+void link_tree(const fs::path& from, const Manifest& manifest, const fs::path& to) {
+  for (const FileRecord& f : manifest.files) {
+    fs::path source = from / f.path, dest = to / f.path;
+    int status = 0;
+    switch (f.kind) {
+    case MemberKind::directory:
+      status = ::mkdir(dest.c_str(), 0755);
+      break;
+    case MemberKind::symlink:
+      status = ::symlink(f.target.c_str(), dest.c_str());
+      break;
+    case MemberKind::file:
+    case MemberKind::hardlink:
+      status = ::link(source.c_str(), dest.c_str());
+      break;
+    case MemberKind::special:
+      break;
+    }
+    if (status != 0)
+      throw Error("cannot take '{}' of the sysroot '{}' into the new layer: {}; check the store "
+                  "with 'xport sysroot verify'",
+                  f.path, from.string(), std::strerror(errno));
+  }
+}
+
 } // namespace
 
 uint64_t default_total_limit(uint64_t media_bytes, uint64_t free_bytes, uint64_t filesystem_bytes) {
@@ -95,25 +149,7 @@ Sysroot Store::import(const target::Profile& profile, const ImportRequest& reque
   fs::path temp = temp_folder(name, "import");
   fs::create_directories(temp / "root");
   try {
-    ImportOptions options;
-    options.all = request.all;
-    options.max_member_size = request.max_member_size;
-    options.max_total_size = request.max_total_size;
-    options.expect_sha256 = request.expect_sha256;
-    options.file_digest = request.file_digest;
-    options.digest_cache = request.digest_cache;
-    if (options.max_total_size == 0) {
-      uint64_t media_bytes = 0;
-      for (const fs::path& p : request.media)
-        media_bytes += media_size(p);
-      struct statvfs fs_info {};
-      uint64_t free_bytes = UINT64_MAX, total_bytes = UINT64_MAX;
-      if (::statvfs(temp.c_str(), &fs_info) == 0) {
-        free_bytes = uint64_t{fs_info.f_bavail} * fs_info.f_frsize;
-        total_bytes = uint64_t{fs_info.f_blocks} * fs_info.f_frsize;
-      }
-      options.max_total_size = default_total_limit(media_bytes, free_bytes, total_bytes);
-    }
+    ImportOptions options = import_options(request, temp);
     ImportResult result = import_media(temp / "root", media, profile, options, observer);
     Manifest m;
     m.name = name;
@@ -127,12 +163,18 @@ Sysroot Store::import(const target::Profile& profile, const ImportRequest& reque
     m.linker_scripts = std::move(result.linker_scripts);
     m.warnings = std::move(result.warnings);
     m.files = std::move(result.files);
+    Layer first{m.imported_at, {}, m.entry_count()};
+    for (std::size_t i = 0; i < m.media.size(); ++i)
+      first.media.push_back(i);
+    m.layers = {std::move(first)};
     write_manifest(m, temp / "sysroot.json");
+    share_files(temp / "root", m.files, m.file_digest, file_area());
     if (fs::exists(final_dir, ec)) {
       if (::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, final_dir.c_str(), RENAME_EXCHANGE) != 0)
         throw Error("cannot replace the sysroot '{}': {}", final_dir.string(),
                     std::strerror(errno));
       remove_tree(temp); // now the old tree
+      collect_unused_files(file_area());
     } else if (::rename(temp.c_str(), final_dir.c_str()) != 0) {
       throw Error("cannot move the sysroot into place at '{}': {}", final_dir.string(),
                   std::strerror(errno));
@@ -140,6 +182,63 @@ Sysroot Store::import(const target::Profile& profile, const ImportRequest& reque
     return Sysroot{name, final_dir / "root", final_dir, std::move(m)};
   } catch (...) {
     remove_tree(temp);
+    collect_unused_files(file_area());
+    throw;
+  }
+}
+
+Sysroot Store::add(std::string_view name, const target::Profile& profile,
+                   const ImportRequest& request, ImportObserver* observer,
+                   const std::function<void()>& on_wait) {
+  check_sysroot_name(name);
+  if (request.media.empty())
+    throw UsageError("no media to add; give .deb packages, FreeBSD .pkg files, tar archives or "
+                     "folders");
+  std::vector<MediumSource> media;
+  for (const fs::path& p : request.media)
+    media.push_back({p.string(), p, {}});
+
+  StoreLock lock = StoreLock::acquire(lock_file(name), on_wait);
+  remove_stale_temp_folders();
+  Sysroot base = get(name); // under the lock: the sysroot as it is now
+  FileSizeSignalIgnored file_size_limit_is_an_error;
+  fs::path temp = temp_folder(name, "add");
+  fs::create_directories(temp / "root");
+  try {
+    link_tree(base.root, base.manifest, temp / "root");
+    ImportOptions options = import_options(request, temp);
+    options.all = request.all || base.manifest.settings.all;
+    options.file_digest = base.manifest.file_digest; // one algorithm per manifest
+    options.base = &base.manifest.files;
+    options.base_media = base.manifest.media.size();
+    ImportResult result = import_media(temp / "root", media, profile, options, observer);
+
+    Manifest m = base.manifest;
+    Layer layer{utc_now(), {}, 0};
+    for (MediumRecord& r : result.media) {
+      layer.media.push_back(m.media.size());
+      m.media.push_back(std::move(r));
+    }
+    for (const FileRecord& f : result.files)
+      if (f.kind != MemberKind::directory && f.medium >= options.base_media)
+        ++layer.entries;
+    m.layers.push_back(std::move(layer));
+    m.xport_version = xport::version;
+    m.layout = detect_layout(temp / "root", profile);
+    m.linker_scripts = std::move(result.linker_scripts);
+    m.warnings.insert(m.warnings.end(), result.warnings.begin(), result.warnings.end());
+    m.files = std::move(result.files);
+    write_manifest(m, temp / "sysroot.json");
+    share_files(temp / "root", m.files, m.file_digest, file_area());
+    if (::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, base.dir.c_str(), RENAME_EXCHANGE) != 0)
+      throw Error("cannot put the new layer of '{}' in place: {}", base.dir.string(),
+                  std::strerror(errno));
+    remove_tree(temp); // now the previous tree
+    collect_unused_files(file_area());
+    return Sysroot{base.name, base.dir / "root", base.dir, std::move(m)};
+  } catch (...) {
+    remove_tree(temp);
+    collect_unused_files(file_area());
     throw;
   }
 }

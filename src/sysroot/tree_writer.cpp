@@ -130,6 +130,7 @@ std::string TreeWriter::prepare_leaf(const std::string& name, const std::string&
 
 void TreeWriter::add_directory(const std::string& name, std::size_t medium,
                                const std::string& where) {
+  medium += medium_offset_;
   std::string physical = resolve(name, true, where);
   ensure_directory(physical, where);
   records_[physical].medium = medium;
@@ -137,6 +138,7 @@ void TreeWriter::add_directory(const std::string& name, std::size_t medium,
 
 void TreeWriter::add_file(const std::string& name, uint32_t mode, uint64_t declared_size,
                           MemberData& data, std::size_t medium, const std::string& where) {
+  medium += medium_offset_;
   if (max_total_size_ && bytes_written_ + declared_size > max_total_size_)
     throw Error("{}: {} would take the media past {} in all (a decompression bomb?); nothing was "
                 "kept; if they are genuine, raise the limit with --max-total-size",
@@ -198,6 +200,7 @@ void TreeWriter::add_file(const std::string& name, uint32_t mode, uint64_t decla
 
 void TreeWriter::add_symlink(const std::string& name, const std::string& text, std::size_t medium,
                              const std::string& where) {
+  medium += medium_offset_;
   std::string physical = prepare_leaf(name, where);
   Result<std::string> target = link_target_in_root(physical, text);
   if (!target)
@@ -213,6 +216,7 @@ void TreeWriter::add_symlink(const std::string& name, const std::string& text, s
 
 bool TreeWriter::add_hardlink(const std::string& name, const std::string& target,
                               std::size_t medium, const std::string& where) {
+  medium += medium_offset_;
   std::string source = resolve(target, false, where);
   const FileRecord* existing = find(source);
   if (!existing || (existing->kind != MemberKind::file && existing->kind != MemberKind::hardlink))
@@ -226,6 +230,18 @@ bool TreeWriter::add_hardlink(const std::string& name, const std::string& target
   records_[physical] =
       FileRecord{physical, MemberKind::hardlink, copy.size, copy.mode, copy.digest, source, medium};
   return true;
+}
+
+void TreeWriter::seed(const std::vector<FileRecord>& records, std::size_t medium_offset) {
+  medium_offset_ = medium_offset;
+  for (const FileRecord& r : records) {
+    records_[r.path] = r;
+    if (r.kind == MemberKind::directory)
+      directories_.insert(r.path);
+    else if (r.kind == MemberKind::symlink)
+      if (Result<std::string> target = link_target_in_root(r.path, r.target))
+        symlinks_[r.path] = *target;
+  }
 }
 
 void TreeWriter::finish() {

@@ -24,6 +24,12 @@ public:
   TreeWriter(std::filesystem::path root, uint64_t max_member_size, uint64_t max_total_size = 0,
              util::DigestAlgorithm digest = util::DigestAlgorithm::xxh3_128);
 
+  // Takes over a sysroot that is already in the folder (its manifest's records, trusted: xport
+  // wrote them), so that members are layered onto it: its links are resolved as the writer's own,
+  // its files are replaced like an earlier medium's. Later members are recorded with their medium
+  // index plus `medium_offset` (the sysroot's media come first).
+  void seed(const std::vector<FileRecord>& records, std::size_t medium_offset);
+
   // `name` is a normalised member name; `where` names the medium and member for errors.
   void add_directory(const std::string& name, std::size_t medium, const std::string& where);
   void add_file(const std::string& name, uint32_t mode, uint64_t declared_size, MemberData& data,
@@ -66,6 +72,7 @@ private:
   std::set<std::string> directories_;
   uint64_t bytes_written_ = 0;
   uint64_t files_written_ = 0;
+  std::size_t medium_offset_ = 0;
   OrderedFileWrites writes_; // last: it finishes or abandons its work before the rest goes
 };
 

@@ -104,8 +104,18 @@ TEST_F(StoreTest, RemovesTemporaryFoldersOfDeadImports) {
 TEST_F(StoreTest, AFailedImportLeavesTheStoreAsItWas) {
   Store store = Store::open(base_ / "store");
   Sysroot before = import(store);
+  auto shared_files = [&] {
+    std::vector<std::string> names;
+    for (const auto& entry : fs::recursive_directory_iterator(base_ / "store/sysroots/.files"))
+      names.push_back(entry.path().string());
+    std::sort(names.begin(), names.end());
+    return names;
+  };
+  std::vector<std::string> shared_before = shared_files();
+  EXPECT_FALSE(shared_before.empty());
   fs::create_symlink("../../../../../outside", base_ / "media/usr/include/evil");
   EXPECT_THROW(import(store, true), Error);
+  EXPECT_EQ(shared_files(), shared_before);
   std::optional<Sysroot> after = store.find(before.name);
   ASSERT_TRUE(after);
   EXPECT_EQ(after->manifest.imported_at, before.manifest.imported_at);
@@ -113,7 +123,8 @@ TEST_F(StoreTest, AFailedImportLeavesTheStoreAsItWas) {
   for (const auto& entry : fs::directory_iterator(base_ / "store/sysroots"))
     entries.push_back(entry.path().filename().string());
   std::sort(entries.begin(), entries.end());
-  EXPECT_EQ(entries, (std::vector<std::string>{".x86_64-unknown-freebsd.lock", before.name}));
+  EXPECT_EQ(entries,
+            (std::vector<std::string>{".files", ".x86_64-unknown-freebsd.lock", before.name}));
 }
 
 TEST_F(StoreTest, NamesMustBeFolderNames) {

@@ -1,0 +1,157 @@
+// The store's file area (see shared_files.hpp).
+#include "sysroot/shared_files.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <map>
+#include <set>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "util/error.hpp"
+
+namespace xport::sysroot {
+namespace fs = std::filesystem;
+namespace {
+
+class Fd {
+public:
+  explicit Fd(int fd) : fd_(fd) {}
+  ~Fd() {
+    if (fd_ >= 0)
+      ::close(fd_);
+  }
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  int get() const { return fd_; }
+
+private:
+  int fd_;
+};
+
+// Whether the two files hold the same bytes (their sizes are known to be equal).
+bool same_bytes(const fs::path& a, const fs::path& b) {
+  Fd fa(::open(a.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
+  Fd fb(::open(b.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
+  if (fa.get() < 0 || fb.get() < 0)
+    return false;
+  std::vector<char> ba(1 << 20), bb(1 << 20);
+  for (;;) {
+    ssize_t na = ::read(fa.get(), ba.data(), ba.size());
+    if (na < 0)
+      return false;
+    ssize_t got = 0;
+    while (got < na) {
+      ssize_t nb = ::read(fb.get(), bb.data() + got, static_cast<std::size_t>(na - got));
+      if (nb <= 0)
+        return false;
+      got += nb;
+    }
+    if (na == 0)
+      return ::read(fb.get(), bb.data(), 1) == 0;
+    if (std::memcmp(ba.data(), bb.data(), static_cast<std::size_t>(na)) != 0)
+      return false;
+  }
+}
+
+// Replaces `path` by a hardlink of `entry`, atomically (a link beside it, renamed over it).
+bool replace_with_link(const fs::path& entry, const fs::path& path) {
+  fs::path beside = path;
+  beside += ".xport-link";
+  ::unlink(beside.c_str());
+  if (::link(entry.c_str(), beside.c_str()) != 0)
+    return false;
+  if (::rename(beside.c_str(), path.c_str()) != 0) {
+    ::unlink(beside.c_str());
+    return false;
+  }
+  return true;
+}
+
+} // namespace
+
+SharingResult share_files(const fs::path& root, const std::vector<FileRecord>& files,
+                          util::DigestAlgorithm digest, const fs::path& area) {
+  SharingResult result;
+  const fs::path base = area / std::string(util::digest_name(digest));
+  std::set<std::string> made_dirs;
+  std::map<std::string, fs::path> entry_of; // sysroot path -> its entry, for hardlinks
+  for (const FileRecord& f : files) {
+    if (f.kind != MemberKind::file || f.digest.size() < 3)
+      continue;
+    std::string prefix = f.digest.substr(0, 2);
+    fs::path dir = base / prefix;
+    if (made_dirs.insert(prefix).second) {
+      std::error_code ec;
+      fs::create_directories(dir, ec);
+      if (ec)
+        throw Error("cannot create the store's file area '{}': {}; check the store's permissions",
+                    dir.string(), ec.message());
+    }
+    fs::path entry = dir / fmt::format("{}-{:04o}", f.digest.substr(2), f.mode);
+    fs::path path = root / f.path;
+    int linked = ::link(path.c_str(), entry.c_str());
+    if (linked != 0 && errno == ENOENT) { // the folder went with a removal's clean-up: again
+      std::error_code ec;
+      fs::create_directories(dir, ec);
+      linked = ::link(path.c_str(), entry.c_str());
+    }
+    if (linked == 0) {
+      ++result.added;
+      entry_of[f.path] = entry;
+      continue;
+    }
+    int error = errno;
+    struct stat st {
+    }, own{};
+    if (error == EEXIST && ::lstat(entry.c_str(), &st) == 0 && ::lstat(path.c_str(), &own) == 0 &&
+        st.st_ino == own.st_ino && st.st_dev == own.st_dev) {
+      entry_of[f.path] = entry; // already one of the entry's links (a layer's unchanged file)
+      continue;
+    }
+    if (error == EEXIST && ::lstat(entry.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+        static_cast<uint64_t>(st.st_size) == f.size && (st.st_mode & 07777) == f.mode &&
+        same_bytes(entry, path) && replace_with_link(entry, path)) {
+      ++result.linked;
+      result.bytes_shared += f.size;
+      entry_of[f.path] = entry;
+      continue;
+    }
+    ++result.kept_copies; // no hardlinks here, a differing entry, or one that just went
+  }
+  for (const FileRecord& f : files) {
+    if (f.kind != MemberKind::hardlink)
+      continue;
+    auto it = entry_of.find(f.target);
+    if (it != entry_of.end() && !replace_with_link(it->second, root / f.path))
+      ++result.kept_copies;
+  }
+  return result;
+}
+
+std::size_t collect_unused_files(const fs::path& area) {
+  std::size_t removed = 0;
+  std::error_code ec;
+  std::vector<fs::path> folders;
+  for (auto it = fs::recursive_directory_iterator(area, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    struct stat st {};
+    if (::lstat(it->path().c_str(), &st) != 0)
+      continue;
+    if (S_ISDIR(st.st_mode))
+      folders.push_back(it->path());
+    else if (S_ISREG(st.st_mode) && st.st_nlink == 1 && ::unlink(it->path().c_str()) == 0)
+      ++removed;
+  }
+  // Empty folders go too, deepest first (rmdir refuses one that is not empty), then the area:
+  // a store without sysroots holds nothing of them.
+  for (auto it = folders.rbegin(); it != folders.rend(); ++it)
+    ::rmdir(it->c_str());
+  ::rmdir(area.c_str());
+  return removed;
+}
+
+} // namespace xport::sysroot
