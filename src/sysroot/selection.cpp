@@ -37,6 +37,8 @@ constexpr std::array default_libraries = {
     "usr/lib/gcc-cross/*/*", // usr/lib/gcc-cross/aarch64-linux-gnu/12
     "usr/lib/gcc[0-9]*",     // DragonFly: usr/lib/gcc80
     "usr/share",             // only its pkgconfig/ folder qualifies (no library files live there)
+    "usr/libdata",           // FreeBSD's pkgconfig/ folders: usr/libdata/pkgconfig,
+    "usr/local/libdata",     // and the packages' usr/local/libdata/pkgconfig
 };
 
 constexpr std::array library_suffixes = {".o", ".a", ".so", ".spec"};

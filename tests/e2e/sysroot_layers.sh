@@ -21,6 +21,9 @@ printf 'const char *greet(void) { return "hello from a package"; }\n' >greet.c
 step "$XPORT" cc --target "$T" -fPIC -shared -Wl,-soname,libgreet.so.1 greet.c \
   -o pkg/usr/local/lib/libgreet.so.1
 ln -s libgreet.so.1 pkg/usr/local/lib/libgreet.so
+mkdir -p pkg/usr/local/libdata/pkgconfig
+printf 'prefix=/usr/local\nName: greet\nDescription: greetings\nVersion: 1.0\nLibs: -L${prefix}/lib -lgreet\nCflags: -I${prefix}/include\n' \
+  >pkg/usr/local/libdata/pkgconfig/greet.pc
 cat >pkg/+COMPACT_MANIFEST <<'M'
 {"name":"greet","origin":"devel/greet","version":"1.0","comment":"greetings","maintainer":"x@example.org","www":"https://example.org","abi":"FreeBSD:13:amd64","arch":"freebsd:13:x86:64","prefix":"/usr/local","flatsize":1,"licenselogic":"single","desc":"greetings"}
 M
@@ -30,7 +33,8 @@ import os, tarfile
 with tarfile.open("greet-1.0.pkg", "w:xz") as pkg:
     for meta in ("+COMPACT_MANIFEST", "+MANIFEST"):
         pkg.add("pkg/" + meta, arcname=meta)
-    for path in ("usr/local/include/greet.h", "usr/local/lib/libgreet.so.1", "usr/local/lib/libgreet.so"):
+    for path in ("usr/local/include/greet.h", "usr/local/lib/libgreet.so.1", "usr/local/lib/libgreet.so",
+                 "usr/local/libdata/pkgconfig/greet.pc"):
         info = pkg.gettarinfo("pkg/" + path)
         info.name = "/" + path  # pkg(8) names files by absolute path
         with open("pkg/" + path, "rb") as data:
@@ -55,6 +59,8 @@ expect_contains "$OUT" "greet-1.0.pkg"
 expect_contains "$OUT" "FreeBSD package: "
 expect_contains "$OUT" "usr/local/include"
 expect_contains "$OUT" "usr/local/lib"
+[ -f "$XPORT_HOME/sysroots/$T/root/usr/local/libdata/pkgconfig/greet.pc" ] ||
+  fail "the package's pkg-config file was not taken"
 step "$XPORT" cc --target "$T" main.c -lgreet -o prog
 expect_status 0 "$XPORT" check --target "$T" prog
 expect_not_contains "$OUT" "needed-missing"
