@@ -1,6 +1,7 @@
 // The store's file area (see shared_files.hpp).
 #include "sysroot/shared_files.hpp"
 
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -12,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "util/error.hpp"
+#include "util/parallel.hpp"
 
 namespace xport::sysroot {
 namespace fs = std::filesystem;
@@ -75,61 +77,75 @@ bool replace_with_link(const fs::path& entry, const fs::path& path) {
 
 SharingResult share_files(const fs::path& root, const std::vector<FileRecord>& files,
                           util::DigestAlgorithm digest, const fs::path& area) {
-  SharingResult result;
   const fs::path base = area / std::string(util::digest_name(digest));
-  std::set<std::string> made_dirs;
-  std::map<std::string, fs::path> entry_of; // sysroot path -> its entry, for hardlinks
-  for (const FileRecord& f : files) {
-    if (f.kind != MemberKind::file || f.digest.size() < 3)
-      continue;
-    std::string prefix = f.digest.substr(0, 2);
-    fs::path dir = base / prefix;
-    if (made_dirs.insert(prefix).second) {
-      std::error_code ec;
-      fs::create_directories(dir, ec);
-      if (ec)
-        throw Error("cannot create the store's file area '{}': {}; check the store's permissions",
-                    dir.string(), ec.message());
-    }
+  auto shareable = [](const FileRecord& f) {
+    return f.kind == MemberKind::file && f.digest.size() > 2;
+  };
+  std::set<std::string> prefixes;
+  for (const FileRecord& f : files)
+    if (shareable(f))
+      prefixes.insert(f.digest.substr(0, 2));
+  for (const std::string& prefix : prefixes) {
+    std::error_code ec;
+    fs::create_directories(base / prefix, ec);
+    if (ec)
+      throw Error("cannot create the store's file area '{}': {}; check the store's permissions",
+                  (base / prefix).string(), ec.message());
+  }
+
+  // The links are independent of each other: both cores make them.
+  std::vector<fs::path> entry_of(files.size()); // the entry a file is a link of, once it is
+  std::atomic<std::size_t> linked = 0, added = 0, kept = 0;
+  std::atomic<uint64_t> bytes_shared = 0;
+  util::parallel_for(files.size(), 2, [&](std::size_t i) {
+    const FileRecord& f = files[i];
+    if (!shareable(f))
+      return;
+    fs::path dir = base / f.digest.substr(0, 2);
     fs::path entry = dir / fmt::format("{}-{:04o}", f.digest.substr(2), f.mode);
     fs::path path = root / f.path;
-    int linked = ::link(path.c_str(), entry.c_str());
-    if (linked != 0 && errno == ENOENT) { // the folder went with a removal's clean-up: again
+    int made = ::link(path.c_str(), entry.c_str());
+    if (made != 0 && errno == ENOENT) { // the folder went with a removal's clean-up: again
       std::error_code ec;
       fs::create_directories(dir, ec);
-      linked = ::link(path.c_str(), entry.c_str());
+      made = ::link(path.c_str(), entry.c_str());
     }
-    if (linked == 0) {
-      ++result.added;
-      entry_of[f.path] = entry;
-      continue;
+    if (made == 0) {
+      ++added;
+      entry_of[i] = std::move(entry);
+      return;
     }
     int error = errno;
     struct stat st {
     }, own{};
     if (error == EEXIST && ::lstat(entry.c_str(), &st) == 0 && ::lstat(path.c_str(), &own) == 0 &&
         st.st_ino == own.st_ino && st.st_dev == own.st_dev) {
-      entry_of[f.path] = entry; // already one of the entry's links (a layer's unchanged file)
-      continue;
+      entry_of[i] = std::move(entry); // already one of the entry's links (a layer's unchanged file)
+      return;
     }
-    if (error == EEXIST && ::lstat(entry.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
-        static_cast<uint64_t>(st.st_size) == f.size && (st.st_mode & 07777) == f.mode &&
-        same_bytes(entry, path) && replace_with_link(entry, path)) {
-      ++result.linked;
-      result.bytes_shared += f.size;
-      entry_of[f.path] = entry;
-      continue;
+    if (error == EEXIST && S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) == f.size &&
+        (st.st_mode & 07777) == f.mode && same_bytes(entry, path) &&
+        replace_with_link(entry, path)) {
+      ++linked;
+      bytes_shared += f.size;
+      entry_of[i] = std::move(entry);
+      return;
     }
-    ++result.kept_copies; // no hardlinks here, a differing entry, or one that just went
-  }
+    ++kept; // no hardlinks here, a differing entry, or one that just went
+  });
+
+  std::map<std::string_view, const fs::path*> by_path;
+  for (std::size_t i = 0; i < files.size(); ++i)
+    if (!entry_of[i].empty())
+      by_path[files[i].path] = &entry_of[i];
   for (const FileRecord& f : files) {
     if (f.kind != MemberKind::hardlink)
       continue;
-    auto it = entry_of.find(f.target);
-    if (it != entry_of.end() && !replace_with_link(it->second, root / f.path))
-      ++result.kept_copies;
+    auto it = by_path.find(f.target);
+    if (it != by_path.end() && !replace_with_link(*it->second, root / f.path))
+      ++kept;
   }
-  return result;
+  return {linked, added, bytes_shared, kept};
 }
 
 std::size_t collect_unused_files(const fs::path& area) {
