@@ -43,6 +43,8 @@ check_elf() {
 
 step "$XPORT" cc --target x86_64-unknown-freebsd --sysroot "$WORK/freebsd" hw.c -o hw-freebsd
 check_elf hw-freebsd /libexec/ld-elf.so.1 libc.so.7 "UNIX - FreeBSD" FreeBSD
+# FreeBSD 13's own cc (clang) links non-PIE executables by default; so does xport cc.
+expect_contains "$(readelf -h hw-freebsd | grep Type:)" "EXEC" "ELF type of hw-freebsd (not PIE)"
 notes=$(readelf -n hw-freebsd)
 expect_contains "$notes" "FreeBSD" "FreeBSD note owner"
 

@@ -1,5 +1,6 @@
 # xport cc / c++ for aarch64 and riscv64 Linux, from sysroots imported from Debian's cross .debs:
-# C and C++ hello worlds, dynamic and -static, run under qemu-user and print their text. Runs with
+# C and C++ hello worlds, dynamic (PIE, as Debian's gcc makes them) and -static, run under
+# qemu-user and print their text. Runs with
 # the machine's LIBRARY_PATH set, as a user's shell would.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/fixtures/cross.sh"
@@ -24,7 +25,18 @@ for pair in arm64:aarch64-unknown-linux-gnu:aarch64:usr/aarch64-linux-gnu \
   done
   info=$(file "hello-c-$target-static")
   expect_contains "$info" "statically linked" "file hello-c-$target-static"
+  # PIE by default, as Debian's gcc builds (ET_DYN with an interpreter); -no-pie still wins.
+  expect_contains "$(readelf -h "hello-c-$target-dynamic" | grep Type:)" "DYN" \
+    "ELF type of hello-c-$target-dynamic (PIE)"
+  expect_contains "$(readelf -h "hello-cxx-$target-dynamic" | grep Type:)" "DYN" \
+    "ELF type of hello-cxx-$target-dynamic (PIE)"
+  step "$XPORT" cc --target "$target" -no-pie src/hello.c -o "hello-c-$target-no-pie"
+  expect_contains "$(readelf -h "hello-c-$target-no-pie" | grep Type:)" "EXEC" \
+    "ELF type of hello-c-$target-no-pie"
+  out=$(qemu-"$qemu" -L "$root/$runtime" "./hello-c-$target-no-pie")
+  [ "$out" = "hello from C" ] || fail "$target -no-pie C program printed '$out'"
   info=$(readelf -l "hello-c-$target-dynamic")
+  expect_contains "$info" "INTERP" "program headers of hello-c-$target-dynamic"
   expect_contains "$info" "$(
     case $qemu in aarch64) echo /lib/ld-linux-aarch64.so.1 ;; riscv64) echo /lib/ld-linux-riscv64-lp64d.so.1 ;; esac
   )" "interpreter of hello-c-$target-dynamic"
@@ -57,4 +69,4 @@ grep -qi 'tpidr_el0' <<<"$(llvm-objdump-14 -d --disassemble-symbols=work tls-a64
 step "$XPORT" cc --target aarch64-unknown-linux-gnu tls.c -o tls-a64-native
 grep -qi 'tpidr_el0' <<<"$(llvm-objdump-14 -d --disassemble-symbols=work tls-a64-native)" ||
   fail "aarch64 native work() does not read TPIDR_EL0 (the check is blind)"
-echo "PASS: aarch64 and riscv64 C/C++, dynamic and static, run under qemu; emulated TLS on aarch64"
+echo "PASS: aarch64 and riscv64 C/C++, PIE, -no-pie and static, run under qemu; emulated TLS on aarch64"
