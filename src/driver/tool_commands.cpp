@@ -30,18 +30,20 @@ ToolCommand plan_pkg_config(const target::Profile& profile, const std::string& s
                             const std::vector<std::string>& args, util::Environment env) {
   auto view = open_sysroot(sysroot, profile, env);
   if (!view)
-    throw Error("no sysroot for target '{}': pkg-config would find the host's packages; import "
-                "one with 'xport sysroot import MEDIA --target {}'",
-                profile.name, profile.name);
+    throw Error("no sysroot for target '{}' {}: pkg-config would find the host's packages; "
+                "import one with 'xport sysroot import MEDIA --target {}'",
+                profile.name, where_sysroot_was_looked_for(profile, env), profile.name);
   std::string path = env.count("PATH") ? env.at("PATH") : "";
   auto program = util::find_program("pkg-config", path);
   if (!program)
     program = util::find_program("pkgconf", path);
   if (!program)
     throw Error("pkg-config is not installed; install it with 'apt-get install pkgconf'");
+  // As Debian's cross pkg-config (<triplet>-pkg-config) does: the sysroot's folders replace the
+  // host's default ones (PKG_CONFIG_LIBDIR), and PKG_CONFIG_PATH, the user's own folders of staged
+  // packages, stays searched first. Every path a .pc file gives is moved into the sysroot.
   ToolCommand out;
   out.env = std::move(env);
-  out.env.erase("PKG_CONFIG_PATH");
   out.env["PKG_CONFIG_LIBDIR"] = pkg_config_libdir(*view);
   out.env["PKG_CONFIG_SYSROOT_DIR"] = view->root.string();
   out.argv = {program->string()};

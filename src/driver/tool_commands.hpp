@@ -1,5 +1,6 @@
 // What the <target>-ld and <target>-pkg-config links run (`xport toolchain ld|pkg-config`): the
-// target's linker with the sysroot, and pkg-config that sees only the sysroot's packages. The
+// target's linker with the sysroot, and pkg-config that sees the sysroot's packages (and the
+// user's PKG_CONFIG_PATH), never the host's. The
 // command layer reads the options and execs the result.
 #pragma once
 
@@ -22,8 +23,9 @@ struct ToolCommand {
 ToolCommand plan_linker(const target::Profile& profile, const std::string& sysroot,
                         const std::vector<std::string>& args, util::Environment env);
 
-// pkg-config (or pkgconf) confined to the sysroot: PKG_CONFIG_PATH dropped, PKG_CONFIG_LIBDIR the
-// sysroot's .pc folders, PKG_CONFIG_SYSROOT_DIR the sysroot. Throws xport::Error when there is no
+// pkg-config (or pkgconf) for the sysroot, as Debian's cross pkg-config: PKG_CONFIG_LIBDIR the
+// sysroot's .pc folders (pkg_config_dirs), PKG_CONFIG_SYSROOT_DIR the sysroot, the user's
+// PKG_CONFIG_PATH kept. Throws xport::Error when there is no
 // sysroot (pkg-config would report the host's packages) or no pkg-config.
 ToolCommand plan_pkg_config(const target::Profile& profile, const std::string& sysroot,
                             const std::vector<std::string>& args, util::Environment env);
