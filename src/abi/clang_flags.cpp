@@ -20,9 +20,9 @@ ClangFlags clang_flags_for(const target::Profile& profile, const std::string& sy
   ClangFlags out;
   std::optional<driver::SysrootView> view = driver::open_sysroot(sysroot, profile, env);
   if (!view)
-    throw Error("no sysroot for target '{}': its headers are what xport abi reads; import one "
-                "with 'xport sysroot import MEDIA --target {}' or pass --sysroot DIR",
-                profile.name, profile.name);
+    throw Error("no sysroot for target '{}' {}: its headers are what xport abi reads; import "
+                "one with 'xport sysroot import MEDIA --target {}' or pass --sysroot DIR",
+                profile.name, driver::where_sysroot_was_looked_for(profile, env), profile.name);
   out.sysroot = *view;
   driver::CompilerRequest request;
   request.profile = &profile;

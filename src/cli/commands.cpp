@@ -1,6 +1,7 @@
 // The subcommand table and the top-level dispatch: `xport --help`, `--version`, unknown
 // subcommands with "did you mean", and the one place where errors become exit statuses.
 #include <algorithm>
+#include <cstdlib>
 #include <iostream>
 #include <string>
 
@@ -69,8 +70,13 @@ std::span<const Command> commands() {
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  if (auto as_tool = driver::tool_command_line(argv[0], args, util::current_environment()))
-    args = std::move(*as_tool); // argv[0] mode: <target>-cc is `xport cc --target <target> --`
+  // argv[0] mode: <target>-cc is `xport cc --target <target> --`, with the store it was
+  // installed with.
+  if (auto as_tool = driver::tool_command_line(argv[0], args, util::current_environment())) {
+    args = std::move(as_tool->args);
+    if (!as_tool->store.empty())
+      ::setenv("XPORT_HOME", as_tool->store.c_str(), 1);
+  }
   if (args.empty()) {
     print_help(std::cerr);
     return exit_usage;

@@ -18,6 +18,7 @@
 #include "util/error.hpp"
 #include "util/json_text.hpp"
 #include "util/leading_options.hpp"
+#include "util/paths.hpp"
 
 namespace xport::cli {
 namespace {
@@ -99,7 +100,9 @@ int run_toolchain(const Invocation& inv) {
   sysroot = driver::lasting_sysroot_argument(sysroot);
   // Fail now, not at the first compile, when the sysroot named does not exist.
   driver::open_sysroot(sysroot, resolved.profile, env);
-  driver::ToolchainSettings settings{resolved.profile.name, sysroot, absolute_profiles};
+  // The links look a sysroot name up in this store, whatever XPORT_HOME says when they run.
+  std::string store = fs::absolute(util::store_home(env)).lexically_normal().string();
+  driver::ToolchainSettings settings{resolved.profile.name, sysroot, absolute_profiles, store};
   std::vector<fs::path> links =
       driver::install_toolchain(settings, fs::absolute(dir), driver::self_path(), env);
   if (json) {

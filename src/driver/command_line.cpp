@@ -8,6 +8,7 @@
 #include "driver/clang_defaults.hpp"
 #include "driver/host_isolation.hpp"
 #include "util/error.hpp"
+#include "util/paths.hpp"
 
 namespace xport::driver {
 namespace {
@@ -228,15 +229,30 @@ EmutlsProvider emutls_provider(const target::Profile& profile, const SysrootView
   return EmutlsProvider::xport_runtime;
 }
 
+std::string where_sysroot_was_looked_for(const target::Profile& profile,
+                                         const util::Environment& env) {
+  std::filesystem::path store;
+  try {
+    store = util::store_home(env);
+  } catch (const Error&) {
+    return "(no store: XPORT_HOME, XDG_DATA_HOME and HOME are all unset)";
+  }
+  return fmt::format("in the store '{}' (no {})", store.string(),
+                     (store / "sysroots" / profile.name).string());
+}
+
 CompilerCommand build_command(const CommandInputs& in) {
   const target::Profile& profile = *in.profile;
   Builder b{in, profile, in.sysroot, clang_os_facts(profile.os), read_user_args(in.user_args),
             {}, {}};
   if (!in.sysroot && needs_sysroot(b.user))
-    throw UsageError("no sysroot for target '{}': clang would use the host's headers and "
+    throw UsageError("no sysroot for target '{}' {}: clang would use the host's headers and "
                      "libraries; import one with 'xport sysroot import MEDIA --target {}' or "
                      "pass --sysroot DIR",
-                     profile.name, profile.name);
+                     profile.name,
+                     where_sysroot_was_looked_for(profile, in.environment ? *in.environment
+                                                                          : util::Environment{}),
+                     profile.name);
   if (b.links() && !b.clang)
     throw UsageError("clang 14 cannot link for OS '{}' of target '{}' (it would run the host's "
                      "gcc); compile with -c and link with the target's own linker",

@@ -75,6 +75,11 @@ target::RuntimeLibrary effective_runtime_library(const target::Profile& profile,
 EmutlsProvider emutls_provider(const target::Profile& profile, const SysrootView* sysroot,
                                const Toolchain& toolchain, const UserArgs& user);
 
+// For "no sysroot" errors: "in the store '<store>' (no <store>/sysroots/<target>)", the place the
+// store's sysroot named like the target was looked for.
+std::string where_sysroot_was_looked_for(const target::Profile& profile,
+                                         const util::Environment& env);
+
 // Throws UsageError when the inputs cannot make a correct command (no sysroot for a build that
 // reads system headers or libraries).
 CompilerCommand build_command(const CommandInputs& inputs);

@@ -45,7 +45,8 @@ const ToolLink links[] = {
 constexpr std::string_view settings_suffix = ".xport-toolchain";
 
 void write_settings(const ToolchainSettings& s, const fs::path& file) {
-  nlohmann::json j = {{"target", s.target}, {"sysroot", s.sysroot}, {"profiles", s.profiles}};
+  nlohmann::json j = {
+      {"target", s.target}, {"sysroot", s.sysroot}, {"profiles", s.profiles}, {"store", s.store}};
   util::write_file_atomically(file, j.dump(2) + "\n");
 }
 
@@ -112,17 +113,19 @@ fs::path managed_toolchain(const ToolchainSettings& settings, const fs::path& xp
     name += fmt::format("-{:08x}", key.h & 0xffffffffu);
   }
   fs::path dir = home / "toolchains" / name;
+  ToolchainSettings recorded = settings;
+  recorded.store = fs::absolute(home).string();
   fs::path settings_file = dir / (settings.target + std::string(settings_suffix));
   std::error_code ec;
   if (!fs::exists(settings_file, ec) ||
       fs::read_symlink(dir / (settings.target + "-cc"), ec) != xport)
-    install_toolchain(settings, dir, xport, env);
+    install_toolchain(recorded, dir, xport, env);
   return dir;
 }
 
-std::optional<std::vector<std::string>> tool_command_line(std::string_view argv0,
-                                                          const std::vector<std::string>& args,
-                                                          const util::Environment& env) {
+std::optional<ToolInvocation> tool_command_line(std::string_view argv0,
+                                                const std::vector<std::string>& args,
+                                                const util::Environment& env) {
   std::string name = fs::path(argv0).filename().string();
   const ToolLink* match = nullptr;
   for (const ToolLink& l : links)
@@ -140,6 +143,7 @@ std::optional<std::vector<std::string>> tool_command_line(std::string_view argv0
       if (j.is_object()) {
         settings.sysroot = j.value("sysroot", "");
         settings.profiles = j.value("profiles", std::vector<std::string>{});
+        settings.store = j.value("store", "");
       }
     }
   }
@@ -167,7 +171,7 @@ std::optional<std::vector<std::string>> tool_command_line(std::string_view argv0
     out.insert(out.end(), {"--profile", p});
   out.push_back("--");
   out.insert(out.end(), args.begin(), args.end());
-  return out;
+  return ToolInvocation{std::move(out), settings.store};
 }
 
 } // namespace xport::driver

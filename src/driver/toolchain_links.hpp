@@ -2,8 +2,9 @@
 // toolchain, so autotools' --host=<target>, Makefiles' $(CROSS_COMPILE)cc, CMake and Meson use
 // xport without knowing it. Compiler-like names link to xport itself, which recognises them by
 // its argv[0]; binutils-like names link straight to the LLVM tools (target-independent). The
-// choices made at install time (--sysroot, --profile) are kept beside the links in
-// <target>.xport-toolchain, read when a link runs.
+// choices made at install time (--sysroot, --profile, and the store the sysroot is found in) are
+// kept beside the links in <target>.xport-toolchain, read when a link runs: a link keeps meaning
+// the same sysroot whatever XPORT_HOME says when it runs.
 #pragma once
 
 #include <filesystem>
@@ -33,6 +34,7 @@ struct ToolchainSettings {
   std::string target;
   std::string sysroot;               // "" = the store's sysroot named like the target
   std::vector<std::string> profiles; // --profile files (absolute)
+  std::string store;                 // the store (absolute) a sysroot name is looked up in
 };
 
 // Creates (or refreshes) the links for `settings.target` in `dir`; `xport` is the absolute path
@@ -48,11 +50,19 @@ std::filesystem::path managed_toolchain(const ToolchainSettings& settings,
                                         const std::filesystem::path& xport,
                                         const util::Environment& env);
 
-// argv[0] mode: when `argv0` is the name of a link (<target>-cc ...), the equivalent xport
-// command line ({"cc", "--target", T, ..., "--", args...}); nullopt otherwise.
-std::optional<std::vector<std::string>> tool_command_line(std::string_view argv0,
-                                                          const std::vector<std::string>& args,
-                                                          const util::Environment& env);
+// What a link runs: the equivalent xport command line ({"cc", "--target", T, ..., "--", args...})
+// and the store recorded at install time ("" for links made before stores were recorded), which
+// the caller makes XPORT_HOME.
+struct ToolInvocation {
+  std::vector<std::string> args;
+  std::string store;
+};
+
+// argv[0] mode: when `argv0` is the name of a link (<target>-cc ...), what it runs; nullopt
+// otherwise.
+std::optional<ToolInvocation> tool_command_line(std::string_view argv0,
+                                                const std::vector<std::string>& args,
+                                                const util::Environment& env);
 
 // This running xport's absolute path (/proc/self/exe).
 std::filesystem::path self_path();
