@@ -10,6 +10,7 @@
 
 #include "cli/command.hpp"
 #include "cli/target_options.hpp"
+#include "driver/clang_options.hpp"
 #include "driver/compiler.hpp"
 #include "util/error.hpp"
 #include "util/leading_options.hpp"
@@ -51,6 +52,44 @@ constexpr util::OptionSpec compiler_options[] = {{"--help", "-h", false},
                                                  {"--sysroot", "", true},
                                                  {"--target", "-t", true}};
 
+// xport's long options are also read among clang's arguments, wherever they are: none of them
+// is a clang option (clang rejects "--target T", "--profile" and "--print-command"), and
+// clang's own "--sysroot DIR" means what xport's means, so xport reads it too (a store name
+// given to clang would otherwise be taken for a folder). Clang's "--target=TRIPLE" and
+// "-target TRIPLE" stay clang's, as do the words other options take ("-Xlinker --sysroot=X").
+std::vector<std::string> take_options_among(std::vector<std::string> args, CompilerOptions& o,
+                                            const std::string& program) {
+  std::vector<std::string> clang;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    std::string& word = args[i];
+    auto value = [&](std::string_view name) -> std::optional<std::string> {
+      if (word.starts_with(name) && word.size() > name.size() && word[name.size()] == '=')
+        return word.substr(name.size() + 1);
+      if (word != name)
+        return std::nullopt;
+      if (i + 1 == args.size())
+        throw UsageError("{}: {} needs a value (see '{} --help')", program, name, program);
+      return args[++i];
+    };
+    if (word == "--print-command") {
+      o.print_command = true;
+    } else if (auto v = value("--sysroot")) {
+      o.sysroot = *v;
+    } else if (auto v = value("--profile")) {
+      o.target.profiles.push_back(*v);
+    } else if (word == "--target") {
+      o.target.target = *value("--target");
+    } else {
+      clang.push_back(std::move(word));
+      auto match = driver::find_clang_option(clang.back());
+      if (match && !match->joined && (match->option->flags & driver::takes_arg) &&
+          i + 1 < args.size())
+        clang.push_back(std::move(args[++i]));
+    }
+  }
+  return clang;
+}
+
 CompilerOptions read_options(const Invocation& inv) {
   util::LeadingOptions given = util::split_leading_options(
       inv.args, compiler_options, util::UnknownOption::ends_options, inv.program);
@@ -60,7 +99,7 @@ CompilerOptions read_options(const Invocation& inv) {
   o.target.target = given.last("--target").value_or("");
   o.sysroot = given.last("--sysroot").value_or("");
   o.target.profiles = given.all("--profile");
-  o.rest = std::move(given.rest);
+  o.rest = take_options_among(std::move(given.rest), o, inv.program);
   return o;
 }
 
