@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "target/platform.hpp"
+#include "util/paths.hpp"
 #include "version.hpp"
 
 namespace xport::driver {
@@ -74,6 +75,38 @@ std::string lower_identifier(std::string_view s) {
   return out;
 }
 
+std::string cmake_list(const std::vector<std::string>& items) {
+  return fmt::format("\"{}\"", fmt::join(items, ";"));
+}
+
+// What CMake's find_* commands search, from the sysroot's layout (cmake-toolchains(7),
+// find_library(1)): every prefix CMake tries (/, /usr, /usr/local, the install prefix) is re-rooted
+// under each CMAKE_FIND_ROOT_PATH entry, so the runtime root makes a Debian cross layout's
+// usr/<triplet>/{lib,include} look like /lib and /include; CMAKE_LIBRARY_ARCHITECTURE makes
+// CMake try <prefix>/lib/<triplet> (Debian multiarch); CMAKE_SYSTEM_LIBRARY_PATH and
+// CMAKE_SYSTEM_INCLUDE_PATH name the layout's other folders (DragonFly's usr/lib/gcc80).
+std::string cmake_search_paths(const SysrootView& sysroot, const fs::path& staging) {
+  const sysroot::Layout& layout = sysroot.layout;
+  std::vector<std::string> roots = {sysroot.root.string()};
+  if (!layout.runtime_root.empty())
+    roots.push_back((sysroot.root / layout.runtime_root).string());
+  if (!staging.empty())
+    roots.push_back(staging.string());
+  std::vector<std::string> libraries, includes;
+  for (const std::string& dir : layout.library_dirs)
+    if (dir != layout.gcc_dir)
+      libraries.push_back("/" + dir);
+  for (const std::string& dir : layout.include_dirs)
+    includes.push_back("/" + dir);
+  std::string out = fmt::format("set(CMAKE_SYSROOT \"{}\")\n", sysroot.root.string());
+  out += fmt::format("set(CMAKE_FIND_ROOT_PATH {})\n", cmake_list(roots));
+  if (!layout.triplet.empty())
+    out += fmt::format("set(CMAKE_LIBRARY_ARCHITECTURE {})\n", layout.triplet);
+  out += fmt::format("list(PREPEND CMAKE_SYSTEM_LIBRARY_PATH {})\n", cmake_list(libraries));
+  out += fmt::format("list(PREPEND CMAKE_SYSTEM_INCLUDE_PATH {})\n", cmake_list(includes));
+  return out;
+}
+
 } // namespace
 
 std::string rust_target(const target::Profile& profile) {
@@ -84,15 +117,29 @@ std::string rust_target(const target::Profile& profile) {
   return profile.name;
 }
 
-std::string pkg_config_libdir(const SysrootView& sysroot) {
-  std::vector<std::string> dirs;
+std::vector<fs::path> pkg_config_dirs(const SysrootView& sysroot) {
+  std::vector<fs::path> dirs;
   for (const std::string& lib : sysroot.layout.library_dirs)
-    dirs.push_back((sysroot.root / lib / "pkgconfig").string());
-  dirs.push_back((sysroot.root / "usr/share/pkgconfig").string());
+    if (lib != sysroot.layout.gcc_dir)
+      dirs.push_back(sysroot.root / lib / "pkgconfig");
+  std::error_code ec;
+  for (const char* shared : {"usr/share/pkgconfig", "usr/local/share/pkgconfig",
+                             "usr/libdata/pkgconfig", "usr/local/libdata/pkgconfig"})
+    if (fs::is_directory(sysroot.root / shared, ec) ||
+        std::string_view(shared) == "usr/share/pkgconfig")
+      dirs.push_back(sysroot.root / shared);
+  return dirs;
+}
+
+std::string pkg_config_libdir(const SysrootView& sysroot) {
   std::string out;
-  for (const std::string& d : dirs)
-    out += (out.empty() ? "" : ":") + d;
+  for (const fs::path& d : pkg_config_dirs(sysroot))
+    out += (out.empty() ? "" : ":") + d.string();
   return out;
+}
+
+fs::path staging_dir(const util::Environment& env, const target::Profile& profile) {
+  return util::store_home(env) / "staging" / profile.name;
 }
 
 std::vector<std::pair<std::string, std::string>>
@@ -139,16 +186,20 @@ std::string emit_cmake(const IntegrationInputs& in) {
     out += fmt::format("set({} \"{}\" CACHE FILEPATH \"\")\n", var, tool(in, suffix));
   out += fmt::format("set(PKG_CONFIG_EXECUTABLE \"{}\" CACHE FILEPATH \"\")\n",
                      tool(in, "-pkg-config"));
-  if (in.sysroot) {
-    out += fmt::format("set(CMAKE_SYSROOT \"{}\")\n", in.sysroot->root.string());
-    out += fmt::format("set(CMAKE_FIND_ROOT_PATH \"{}\")\n", in.sysroot->root.string());
-  }
+  if (in.sysroot)
+    out += cmake_search_paths(*in.sysroot, in.staging_dir);
   out += "# Programs (compilers, code generators) come from the host; libraries, headers and\n"
-         "# packages only from the sysroot, so no host library is ever found.\n"
+         "# packages only from the sysroot and the staging folder, so no host library is found.\n"
          "set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)\n"
          "set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)\n"
          "set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)\n"
          "set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)\n";
+  if (!in.staging_dir.empty())
+    out += fmt::format(
+        "# `cmake --install` puts files in the staging folder, not in the host's /usr/local;\n"
+        "# -DCMAKE_INSTALL_PREFIX=... chooses another.\n"
+        "set(CMAKE_INSTALL_PREFIX \"{}\" CACHE PATH \"Install path prefix\")\n",
+        in.staging_dir.string());
   out += runner_line(
       in, "#",
       fmt::format("set(CMAKE_CROSSCOMPILING_EMULATOR {})", quoted_list(in.runner, "\"", " ")));
@@ -166,7 +217,9 @@ std::string emit_meson(const IntegrationInputs& in) {
                              {"nm", "-nm"},
                              {"strip", "-strip"},
                              {"objcopy", "-objcopy"},
-                             {"pkg-config", "-pkg-config"}})
+                             {"pkg-config", "-pkg-config"},
+                             // Meson before 1.3 knows pkg-config only by this name.
+                             {"pkgconfig", "-pkg-config"}})
     out += fmt::format("{} = '{}'\n", key, tool(in, suffix));
   out += runner_line(in, "#", fmt::format("exe_wrapper = [{}]", quoted_list(in.runner, "'")));
   out += "\n[properties]\n";
@@ -174,6 +227,12 @@ std::string emit_meson(const IntegrationInputs& in) {
     out += fmt::format("sys_root = '{}'\n", in.sysroot->root.string());
     out += fmt::format("pkg_config_libdir = '{}'\n", pkg_config_libdir(*in.sysroot));
   }
+  if (!in.staging_dir.empty())
+    out += fmt::format("\n[built-in options]\n"
+                       "# `meson install` puts files in the staging folder, not in the host's "
+                       "/usr/local;\n# meson setup --prefix=... chooses another.\n"
+                       "prefix = '{}'\nlibdir = 'lib'\n",
+                       in.staging_dir.string());
   out += "\n[host_machine]\n";
   out += fmt::format("system = '{}'\n", os_name(p, &target::OsFacts::meson_system, p.os));
   out += fmt::format("cpu_family = '{}'\n", meson_cpu_family(p.arch));

@@ -26,6 +26,9 @@ struct IntegrationInputs {
   std::optional<SysrootView> sysroot;    // none: the files say how to import one
   std::vector<std::string> runner;       // runs a target program; empty = none
   std::vector<std::string> clang_config; // the flags for emit clang-cfg (clang_config_flags)
+  // Where `cmake --install` and `meson install` put what they build by default: never the host's
+  // /usr/local (staging_dir in the store). Searched like the sysroot by the emitted files.
+  std::filesystem::path staging_dir;
 };
 
 // name = value, in the order `xport env` prints them.
@@ -40,8 +43,17 @@ std::string emit_clang_config(const IntegrationInputs& in);
 // Rust sees, else the profile's own name (a custom target spec, see `xport rust spec`).
 std::string rust_target(const target::Profile& profile);
 
-// PKG_CONFIG_LIBDIR for a sysroot: its pkgconfig folders, never the host's.
+// PKG_CONFIG_LIBDIR for a sysroot: its pkgconfig folders (pkg_config_dirs), never the host's.
 std::string pkg_config_libdir(const SysrootView& sysroot);
+
+// A sysroot's pkgconfig folders, absolute, in search order: <library folder>/pkgconfig for each
+// of the layout's library folders (usr/lib/<triplet>, usr/<triplet>/lib, usr/lib ...), then
+// usr/share/pkgconfig, usr/local/share/pkgconfig and FreeBSD's usr/libdata/pkgconfig and
+// usr/local/libdata/pkgconfig where they exist.
+std::vector<std::filesystem::path> pkg_config_dirs(const SysrootView& sysroot);
+
+// The default staging folder of a target: <store>/staging/<target>.
+std::filesystem::path staging_dir(const util::Environment& env, const target::Profile& profile);
 
 // The flags a link for the profile gets (build_command for "clang <flags> hw.c"), without the
 // compiler and the input: what a clang config file holds.

@@ -10,9 +10,10 @@ IntegrationInputs prepare_integration(const target::Profile& profile, const std:
                                       const util::Environment& env) {
   IntegrationInputs in;
   in.profile = &profile;
-  ToolchainSettings settings{profile.name, sysroot, profile_files};
+  ToolchainSettings settings{profile.name, sysroot, profile_files, {}};
   in.toolchain_dir = managed_toolchain(settings, self_path(), env);
   in.sysroot = open_sysroot(sysroot, profile, env);
+  in.staging_dir = staging_dir(env, profile);
   if (in.sysroot) {
     // The flags of a link of a placeholder input: everything but the compiler and the input.
     const std::string placeholder = "xport-placeholder.c";

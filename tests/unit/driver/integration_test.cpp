@@ -46,6 +46,32 @@ TEST(Integration, CMakeFindsNothingOnTheHost) {
   EXPECT_FALSE(contains(file, "CMAKE_CROSSCOMPILING_EMULATOR"));
 }
 
+TEST(Integration, CMakeSearchesTheLayoutsFolders) {
+  target::Profile p = aarch64();
+  IntegrationInputs in = inputs(p);
+  in.sysroot->layout.kind = "debian-cross";
+  in.sysroot->layout.triplet = "aarch64-linux-gnu";
+  in.sysroot->layout.runtime_root = "usr/aarch64-linux-gnu";
+  in.sysroot->layout.include_dirs = {"usr/aarch64-linux-gnu/include", "usr/include"};
+  in.staging_dir = "/store/staging/aarch64-unknown-linux-gnu";
+  std::string file = emit_cmake(in);
+  EXPECT_TRUE(contains(file, "set(CMAKE_FIND_ROOT_PATH \"/s;/s/usr/aarch64-linux-gnu;"
+                             "/store/staging/aarch64-unknown-linux-gnu\")"))
+      << file;
+  EXPECT_TRUE(contains(file, "set(CMAKE_LIBRARY_ARCHITECTURE aarch64-linux-gnu)"));
+  EXPECT_TRUE(contains(file, "list(PREPEND CMAKE_SYSTEM_LIBRARY_PATH "
+                             "\"/usr/aarch64-linux-gnu/lib;/usr/lib\")"));
+  EXPECT_TRUE(contains(file, "list(PREPEND CMAKE_SYSTEM_INCLUDE_PATH "
+                             "\"/usr/aarch64-linux-gnu/include;/usr/include\")"));
+  EXPECT_TRUE(contains(file,
+                       "set(CMAKE_INSTALL_PREFIX \"/store/staging/aarch64-unknown-linux-gnu\" "
+                       "CACHE PATH"));
+  std::string meson = emit_meson(in);
+  EXPECT_TRUE(contains(meson, "[built-in options]\n"));
+  EXPECT_TRUE(
+      contains(meson, "prefix = '/store/staging/aarch64-unknown-linux-gnu'\nlibdir = 'lib'"));
+}
+
 TEST(Integration, RunnerGoesWhereEachToolExpectsIt) {
   target::Profile p = aarch64();
   IntegrationInputs in = inputs(p);
@@ -100,19 +126,20 @@ TEST(ToolchainLinks, Argv0ModeMapsLinkNamesToCommands) {
   util::Environment env = {{"PATH", "/nonexistent"}};
   auto cc = tool_command_line("/x/bin/x86_64-unknown-freebsd-cc", {"-c", "a.c"}, env);
   ASSERT_TRUE(cc);
-  EXPECT_EQ(*cc, (std::vector<std::string>{"cc", "--target", "x86_64-unknown-freebsd", "--", "-c",
-                                           "a.c"}));
+  EXPECT_EQ(cc->args, (std::vector<std::string>{"cc", "--target", "x86_64-unknown-freebsd", "--",
+                                                "-c", "a.c"}));
+  EXPECT_EQ(cc->store, "") << "no settings file beside the link";
   auto cxx = tool_command_line("aarch64-unknown-linux-gnu-clang++", {}, env);
   ASSERT_TRUE(cxx);
-  EXPECT_EQ(cxx->front(), "c++");
-  EXPECT_EQ((*cxx)[2], "aarch64-unknown-linux-gnu");
+  EXPECT_EQ(cxx->args.front(), "c++");
+  EXPECT_EQ(cxx->args[2], "aarch64-unknown-linux-gnu");
   auto gcc = tool_command_line("x86_64-unknown-dragonfly-gcc", {}, env);
   ASSERT_TRUE(gcc);
-  EXPECT_EQ(gcc->front(), "cc");
+  EXPECT_EQ(gcc->args.front(), "cc");
   auto pc = tool_command_line("x86_64-unknown-freebsd-pkg-config", {"--cflags", "z"}, env);
   ASSERT_TRUE(pc);
-  EXPECT_EQ((*pc)[0], "toolchain");
-  EXPECT_EQ((*pc)[1], "pkg-config");
+  EXPECT_EQ(pc->args[0], "toolchain");
+  EXPECT_EQ(pc->args[1], "pkg-config");
   EXPECT_FALSE(tool_command_line("/usr/bin/xport", {"cc"}, env));
   EXPECT_FALSE(tool_command_line("x86_64-unknown-freebsd-ar", {}, env)) << "links to llvm-ar";
 }
