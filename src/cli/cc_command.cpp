@@ -1,6 +1,7 @@
 // `xport cc|c++ --target T [--sysroot NAME|PATH] [--profile FILE] [--print-command] ARGS...`:
-// compiles and links for T with clang. Only xport's own options at the front are read (until the
-// first other word, or `--`); every later word is the user's and reaches clang verbatim. The
+// compiles and links for T with clang. xport's own options are read at the front (until the first
+// other word, or `--`) and, by their long names, anywhere after (take_options_among); every other
+// word is the user's and reaches clang verbatim. The
 // command prints nothing unless asked (--print-command prints and stops; XPORT_VERBOSE=1 prints
 // and runs) and ends by exec'ing clang, so its exit status is clang's.
 #include <iostream>
@@ -29,8 +30,9 @@ struct CompilerOptions {
 // --help: the options below, described as every command's are.
 int help(const Invocation& inv) {
   CLI::App app{"Compile and link for a target with clang, the profile's flags and the sysroot's "
-               "folders. CLANG-ARGS (every word after xport's options, or after --) reach clang "
-               "verbatim; the exit status is clang's."};
+               "folders. The options below may also come among or after the CLANG-ARGS (-t and "
+               "-h only first); every other word reaches clang verbatim; the exit status is "
+               "clang's."};
   TargetOptions target;
   std::string sysroot;
   bool flag = false;

@@ -2,7 +2,8 @@
 // program verbatim (`xport cc`, `xport run`, `xport cargo`, `xport toolchain ld`): options are
 // read from the front as `--name VALUE`, `--name=VALUE` or a short alias (`-t VALUE`) until `--`
 // (dropped) or the first word that is not one of them; from there on every word is the other
-// program's, even one spelled like an xport option.
+// program's, even one spelled like an xport option. (`xport cc` then also reads its long
+// options among the rest: cli/cc_command.cpp.)
 #pragma once
 
 #include <optional>
