@@ -181,8 +181,10 @@ int run_check(const Invocation& inv) {
         errors, errors == 1 ? "" : "s", context.profile.name,
         context.sysroot
             ? fmt::format(", libraries and symbols against {}", context.sysroot->root.string())
-            : fmt::format("; libraries and symbols not checked: no sysroot (import "
+            : fmt::format("; libraries and symbols not checked: no sysroot {} (import "
                           "one as '{}' or pass --sysroot)",
+                          driver::where_sysroot_was_looked_for(context.profile,
+                                                               util::current_environment()),
                           context.profile.name));
   }
   return errors ? exit_failed : exit_ok;

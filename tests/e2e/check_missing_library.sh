@@ -32,7 +32,7 @@ expect_not_contains "$OUT" "internal error"
 
 # Without --sysroot, check uses the sysroot xport cc would: the store's, named like the target.
 expect_status 0 "$XPORT" check --target x86_64-unknown-freebsd prog
-expect_contains "$OUT" "libraries and symbols not checked: no sysroot (import one as 'x86_64-unknown-freebsd' or pass --sysroot)"
+expect_contains "$OUT" "libraries and symbols not checked: no sysroot in the store '$XPORT_HOME' (no $XPORT_HOME/sysroots/x86_64-unknown-freebsd) (import one as 'x86_64-unknown-freebsd' or pass --sysroot)"
 step "$XPORT" sysroot import "$WORK/freebsd" --target x86_64-unknown-freebsd >/dev/null
 expect_status 1 "$XPORT" check --target x86_64-unknown-freebsd prog
 expect_contains "$OUT" "error [needed-missing]: needs libextra.so.1 (DT_NEEDED)"
