@@ -1,0 +1,48 @@
+# XPORT_LAUNCHER=sccache with its cache in the scenario's folder and its server on 127.0.0.1: the
+# first build of an aarch64 make project misses and fills the cache, a clean rebuild is served
+# from it entirely (sccache --show-stats counts the hits), and both programs run under qemu.
+# A changed target flag is a different compile: it misses again.
+source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/run_lib.bash"
+source "$(dirname "$0")/farm_lib.bash"
+command -v sccache >/dev/null || fail "sccache is not installed (scripts/install-deps.sh installs it)"
+import_arm64_sysroot
+cd "$WORK"
+
+export SCCACHE_DIR="$WORK/sccache" SCCACHE_SERVER_PORT=$(free_port) SCCACHE_IDLE_TIMEOUT=0
+export SCCACHE_CACHE_SIZE=1G SCCACHE_LOG= RUSTC_WRAPPER=
+step sccache --start-server
+trap 'sccache --stop-server >/dev/null 2>&1; rm -rf "$WORK"' EXIT
+listening=$(ss -ltnH "sport = :$SCCACHE_SERVER_PORT")
+echo "$listening"
+expect_contains "$listening" "127.0.0.1:$SCCACHE_SERVER_PORT" "the sccache server's address"
+
+# sccache_stat NAME: the number on sccache's "NAME" line.
+sccache_stat() {
+  sccache --show-stats | awk -v name="$1" '$0 ~ "^" name " +[0-9]+$" { print $NF }'
+}
+
+export XPORT_LAUNCHER=sccache
+write_farm_project project
+farm_make project || fail "the first build through sccache failed"
+check_farm_program project
+sccache --show-stats
+[ "$(sccache_stat "Cache misses")" = 3 ] || fail "the first build did not miss three times"
+[ "$(sccache_stat "Cache hits")" = 0 ] || fail "the first build hit an empty cache"
+
+step sccache --zero-stats >/dev/null
+step make -s -C project clean
+farm_make project || fail "the clean rebuild through sccache failed"
+check_farm_program project
+stats=$(sccache --show-stats)
+echo "$stats"
+[ "$(sccache_stat "Cache hits")" = 3 ] || fail "the clean rebuild was not served from the cache"
+[ "$(sccache_stat "Cache misses")" = 0 ] || fail "the clean rebuild missed the cache"
+
+# Another target flag is another compile, not a hit from the first build's objects.
+step sccache --zero-stats >/dev/null
+step make -s -C project clean
+step make -s -C project -j3 CC="$XPORT cc --target $arm64_target" CFLAGS="-O1 -mno-outline-atomics" ||
+  fail "the build with another flag failed"
+[ "$(sccache_stat "Cache misses")" = 3 ] || fail "a different flag was served from the cache"
+echo "PASS: sccache cached the aarch64 compiles; a clean rebuild hit its cache three times"
