@@ -16,6 +16,9 @@ packages=(
   qemu-user xorriso libarchive-tools file binutils python3 musl-dev musl-tools xxhash curl
   # tests: build systems driven through xport, GNU ld for riscv64 (lld 14 cannot relax RISC-V)
   meson binutils-riscv64-linux-gnu
+  # tests: build farms as XPORT_LAUNCHER (daemons on 127.0.0.1 or in a network namespace), and
+  # real projects (SQLite's autotools release from npm's sqlite3 package, GoogleTest's sources)
+  distcc icecc sccache iproute2 util-linux
   # Rust 1.96 with its library source and the vendored crates std needs, so `xport cargo` builds
   # std from source offline (docs/rust.md); they replace Debian's rustc/cargo/rust-src 1.63
   rustc-web cargo-web rust-web-src
@@ -24,6 +27,9 @@ packages=(
   # benchmarks
   hyperfine
 )
+# npm fetches a test's sources from npm's registry; a Node.js that bundles npm (NodeSource's
+# conflicts with Debian's npm package) is kept.
+command -v npm >/dev/null || packages+=(npm)
 
 as_root=()
 if [ "$(id -u)" -ne 0 ]; then
@@ -33,4 +39,7 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 "${as_root[@]}" apt-get update -qq
 "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+# distccd runs only compilers linked from /usr/lib/distcc; make the links for the clangs just
+# installed (the package makes them only for compilers present when it is configured).
+"${as_root[@]}" update-distcc-symlinks
 echo "install-deps: ${#packages[@]} packages present"
