@@ -1,7 +1,7 @@
 # XPORT_LAUNCHER=distcc against a distccd on 127.0.0.1: every compile of an aarch64 make project
 # is preprocessed here and compiled by the daemon (its log names each file), with the clang path
 # `xport cc` uses, which the daemon accepts through its DISTCC_CMDLIST; the link runs here and the
-# program runs under qemu. With the daemon gone, the build fails instead of silently compiling here.
+# program runs under qemu. A server that lists another clang refuses, and the build fails.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/run_lib.bash"
 source "$(dirname "$0")/farm_lib.bash"
@@ -14,18 +14,30 @@ clang=$(xport_clang)
 chmod 711 "$WORK"
 mkdir -m 1777 daemon
 port=$(free_port)
-echo "$clang" >daemon/cmdlist
-DISTCC_CMDLIST="$WORK/daemon/cmdlist" distccd --no-detach --daemon --listen 127.0.0.1 \
-  --allow 127.0.0.1 --port "$port" --jobs 2 --log-file "$WORK/daemon/distccd.log" \
-  --log-level debug &
-daemon_pid=$!
-trap 'kill $daemon_pid 2>/dev/null; wait $daemon_pid 2>/dev/null; rm -rf "$WORK"' EXIT
-for _ in $(seq 50); do
-  grep -q "listening on 127.0.0.1:$port" daemon/distccd.log 2>/dev/null && break
-  sleep 0.1
-done
-grep -q "listening on 127.0.0.1:$port" daemon/distccd.log || fail "distccd did not start"
+daemon_pid=
+trap 'stop_daemon; rm -rf "$WORK"' EXIT
 
+# start_daemon COMPILER: a distccd that serves only COMPILER (DISTCC_CMDLIST), logging to
+# daemon/distccd.log (a new one: the daemon's user creates it).
+start_daemon() {
+  echo "$1" >daemon/cmdlist
+  rm -f daemon/distccd.log
+  DISTCC_CMDLIST="$WORK/daemon/cmdlist" distccd --no-detach --daemon --listen 127.0.0.1 \
+    --allow 127.0.0.1 --port "$port" --jobs 2 --log-file "$WORK/daemon/distccd.log" \
+    --log-level debug &
+  daemon_pid=$!
+  for _ in $(seq 50); do
+    grep -q "listening on 127.0.0.1:$port" daemon/distccd.log 2>/dev/null && return
+    sleep 0.1
+  done
+  fail "distccd did not start: $(cat daemon/distccd.log 2>&1)"
+}
+stop_daemon() {
+  [ -z "$daemon_pid" ] || { kill "$daemon_pid" 2>/dev/null; wait "$daemon_pid" 2>/dev/null || true; }
+  daemon_pid=
+}
+
+start_daemon "$clang"
 export XPORT_LAUNCHER=distcc DISTCC_HOSTS="127.0.0.1:$port/2" DISTCC_DIR="$WORK/distcc"
 # A failed remote compile is an error, not a quiet local one.
 export DISTCC_FALLBACK=0 DISTCC_SKIP_LOCAL_RETRY=1
@@ -44,12 +56,14 @@ done
 expect_contains "$log" "got arguments: $clang -target $arm64_target --sysroot=" "distccd's log"
 grep -E "got arguments|COMPILE_OK" daemon/distccd.log
 
-# Without the daemon the build fails: nothing above could have compiled here unnoticed.
-kill $daemon_pid
-wait $daemon_pid 2>/dev/null || true
+# A server whose list names another compiler refuses the job, and the build fails: nothing
+# above could have compiled here unnoticed.
+stop_daemon
+start_daemon /opt/other-llvm/bin/clang-99
 step make -s -C project clean
 if farm_make project 2>client.log; then
-  fail "the build succeeded with no daemon listening"
+  fail "the build succeeded although the server refuses $clang"
 fi
-expect_contains "$(cat client.log)" "127.0.0.1:$port" "distcc's error without a daemon"
+expect_contains "$(cat daemon/distccd.log)" "lookup of $clang in DISTCC_CMDLIST failed" "distccd's log"
+expect_contains "$(cat client.log)" "failed to distribute and fallbacks are disabled" "distcc's errors"
 echo "PASS: distccd compiled every aarch64 object; linked here, ran under qemu"
