@@ -11,9 +11,18 @@ cd "$WORK"
 
 export SCCACHE_DIR="$WORK/sccache" SCCACHE_SERVER_PORT=$(free_port) SCCACHE_IDLE_TIMEOUT=0
 export SCCACHE_CACHE_SIZE=1G SCCACHE_LOG= RUSTC_WRAPPER=
-step sccache --start-server
-trap 'sccache --stop-server >/dev/null 2>&1; rm -rf "$WORK"' EXIT
-listening=$(ss -ltnH "sport = :$SCCACHE_SERVER_PORT")
+# The server in the foreground, as `sccache --start-server` runs it, but without that command's
+# ten-second limit on its start (a loaded machine exceeds it).
+echo "\$ SCCACHE_START_SERVER=1 SCCACHE_NO_DAEMON=1 sccache &"
+SCCACHE_START_SERVER=1 SCCACHE_NO_DAEMON=1 sccache >sccache-server.log 2>&1 &
+server_pid=$!
+trap 'sccache --stop-server >/dev/null 2>&1; kill $server_pid 2>/dev/null; wait; rm -rf "$WORK"' EXIT
+for _ in $(seq 300); do
+  listening=$(ss -ltnH "sport = :$SCCACHE_SERVER_PORT")
+  [ -z "$listening" ] || break
+  kill -0 $server_pid 2>/dev/null || fail "the sccache server exited: $(cat sccache-server.log)"
+  sleep 0.2
+done
 echo "$listening"
 expect_contains "$listening" "127.0.0.1:$SCCACHE_SERVER_PORT" "the sccache server's address"
 
