@@ -9,8 +9,9 @@ command -v sccache >/dev/null || fail "sccache is not installed (scripts/install
 import_arm64_sysroot
 cd "$WORK"
 
-export SCCACHE_DIR="$WORK/sccache" SCCACHE_SERVER_PORT=$(free_port) SCCACHE_IDLE_TIMEOUT=0
-export SCCACHE_CACHE_SIZE=1G SCCACHE_LOG= RUSTC_WRAPPER=
+port=$(free_port)
+export SCCACHE_DIR="$WORK/sccache" SCCACHE_SERVER_PORT=$port SCCACHE_IDLE_TIMEOUT=0 SCCACHE_CACHE_SIZE=1G
+unset SCCACHE_LOG
 # The server in the foreground, as `sccache --start-server` runs it, but without that command's
 # ten-second limit on its start (a loaded machine exceeds it).
 echo "\$ SCCACHE_START_SERVER=1 SCCACHE_NO_DAEMON=1 sccache &"
