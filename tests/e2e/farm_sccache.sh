@@ -17,7 +17,7 @@ unset SCCACHE_LOG
 echo "\$ SCCACHE_START_SERVER=1 SCCACHE_NO_DAEMON=1 sccache &"
 SCCACHE_START_SERVER=1 SCCACHE_NO_DAEMON=1 sccache >sccache-server.log 2>&1 &
 server_pid=$!
-trap 'sccache --stop-server >/dev/null 2>&1; kill $server_pid 2>/dev/null; wait; rm -rf "$WORK"' EXIT
+trap 'sccache --stop-server >/dev/null 2>&1 || true; kill $server_pid 2>/dev/null || true; wait; rm -rf "$WORK"' EXIT
 for _ in $(seq 300); do
   listening=$(ss -ltnH "sport = :$SCCACHE_SERVER_PORT")
   [ -z "$listening" ] || break
