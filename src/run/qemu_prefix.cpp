@@ -22,6 +22,19 @@ bool searched_by_default(std::string_view guest) {
   return false;
 }
 
+// A folder outside the runtime root matters at run time only if the link could have taken a
+// shared library from it (Debian's cross layout has a usr/lib holding only gcc-cross/).
+bool holds_shared_library(const fs::path& dir) {
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    auto so = name.find(".so");
+    if (so != std::string::npos && (so + 3 == name.size() || name[so + 3] == '.'))
+      return true;
+  }
+  return false;
+}
+
 } // namespace
 
 QemuLibraries qemu_libraries(const fs::path& root, const sysroot::Layout& layout,
@@ -31,11 +44,21 @@ QemuLibraries qemu_libraries(const fs::path& root, const sysroot::Layout& layout
   out.prefix = runtime.empty() ? root : root / runtime;
   std::string inside = runtime.empty() ? "" : runtime + "/";
   for (const std::string& dir : layout.library_dirs) {
-    if (!inside.empty() && !dir.starts_with(inside))
-      continue; // link-time only (gcc-cross's folder): the target never sees it
+    if (dir == layout.gcc_dir)
+      continue; // link-time only: crtbegin.o, libgcc.a and links into the runtime root
+    if (!inside.empty() && !dir.starts_with(inside)) {
+      // Outside the target's "/": qemu finds it by its host path when <prefix>/<path> is absent.
+      if (holds_shared_library(root / dir)) {
+        out.guest_libs.push_back((root / dir).string());
+        out.host_dirs.push_back((root / dir).string());
+      }
+      continue;
+    }
     std::string guest = "/" + dir.substr(inside.size());
-    if (!searched_by_default(guest))
+    if (!searched_by_default(guest)) {
       out.guest_libs.push_back(guest);
+      out.host_dirs.push_back((out.prefix / guest.substr(1)).string());
+    }
   }
   if (!interpreter.empty() && !fs::exists(out.prefix / fs::path(interpreter).relative_path()))
     throw Error("the program's interpreter {} is not in the sysroot {} (looked for {}); import the "

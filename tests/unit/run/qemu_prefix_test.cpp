@@ -30,6 +30,30 @@ TEST(QemuLibraries, DebianCrossLayoutUsesItsRuntimeRootAndDropsLinkTimeFolders) 
   EXPECT_TRUE(libs.guest_libs.empty());
 }
 
+TEST(QemuLibraries, LibrariesStagedOutsideTheRuntimeRootAreGivenByTheirHostPath) {
+  TestFolder t;
+  t.file("root/usr/aarch64-linux-gnu/lib/ld-linux-aarch64.so.1", "ld");
+  t.file("root/usr/lib/libz.so.1", "z");
+  t.file("root/usr/lib/gcc-cross/aarch64-linux-gnu/12/libgcc_s.so", "link only");
+  t.file("root/usr/local/lib/libstatic.a", "static only");
+  sysroot::Layout layout;
+  layout.runtime_root = "usr/aarch64-linux-gnu";
+  layout.gcc_dir = "usr/lib/gcc-cross/aarch64-linux-gnu/12";
+  layout.library_dirs = {layout.gcc_dir, "usr/aarch64-linux-gnu/lib", "usr/lib", "usr/local/lib"};
+  QemuLibraries libs = qemu_libraries(t.path() / "root", layout, "/lib/ld-linux-aarch64.so.1");
+  EXPECT_EQ(libs.guest_libs, (std::vector<std::string>{(t.path() / "root/usr/lib").string()}));
+  EXPECT_EQ(libs.host_dirs, libs.guest_libs);
+}
+
+TEST(QemuLibraries, HostDirsNameGuestFoldersInsideTheSysroot) {
+  TestFolder t;
+  sysroot::Layout layout;
+  layout.library_dirs = {"lib", "opt/lib"};
+  QemuLibraries libs = qemu_libraries(t.path() / "root", layout, "");
+  EXPECT_EQ(libs.guest_libs, (std::vector<std::string>{"/opt/lib"}));
+  EXPECT_EQ(libs.host_dirs, (std::vector<std::string>{(t.path() / "root/opt/lib").string()}));
+}
+
 TEST(QemuLibraries, AMissingInterpreterNamesTheSysrootAndTheRemedy) {
   TestFolder t;
   t.file("root/usr/include/stdio.h");
