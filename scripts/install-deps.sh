@@ -13,7 +13,7 @@ packages=(
   # the toolchain xport drives
   clang-14 clang lld-14 lld llvm-14 libclang-rt-14-dev
   # tests: media, foreign binaries, reference tools
-  qemu-user xorriso libarchive-tools file binutils python3 musl-dev musl-tools xxhash curl
+  qemu-user proot xorriso libarchive-tools file binutils python3 musl-dev musl-tools xxhash curl
   # tests: build systems driven through xport, GNU ld for riscv64 (lld 14 cannot relax RISC-V)
   meson binutils-riscv64-linux-gnu
   # tests: build farms as XPORT_LAUNCHER (daemons on 127.0.0.1 or in a network namespace), and

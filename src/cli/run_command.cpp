@@ -88,9 +88,9 @@ int run_run(const Invocation& inv) {
   run::Plan plan = run::plan_run(request);
   if (print_command) {
     if (json)
-      std::cout << util::json_text(run::to_json(plan)) << "\n";
+      std::cout << util::json_text(run::to_json(plan, request.env)) << "\n";
     else
-      std::cout << util::shell_join(plan.argv) << "\n";
+      std::cout << util::shell_join(run::printable_command(plan, request.env)) << "\n";
     return exit_ok;
   }
   std::cout.flush();

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "run/emulated_tree.hpp"
 #include "run/program_file.hpp"
 #include "run/qemu_prefix.hpp"
 #include "run/ssh_runner.hpp"
@@ -65,23 +66,64 @@ Plan runner_plan(const Request& r, const Runner& runner, const fs::path& program
   return plan;
 }
 
-Plan qemu_plan(const Request& r, const fs::path& program) {
-  std::string qemu = qemu_program(r.profile.arch, r.profile.qemu);
-  std::optional<fs::path> found = util::find_program(qemu, path_of(r.env));
-  if (!found)
-    found = util::find_program(qemu + "-static", path_of(r.env));
+std::string arch_of_machine(uint16_t machine, bool is64) {
+  for (const target::ArchFacts& arch : target::architectures())
+    if (arch.elf_machine == machine && arch.is_64 == is64)
+      return std::string(arch.name);
+  return fmt::format("ELF machine {}", machine);
+}
+
+// A program for another machine than the target's would fail in qemu or the kernel with a message
+// about something else (a missing interpreter in the sysroot, "Exec format error").
+void check_machine(const Request& r, const ProgramFile& file) {
+  const target::ArchFacts* arch = target::arch_facts(r.profile.arch);
+  if (!file.elf || !arch || (file.machine == arch->elf_machine && file.is64 == arch->is_64))
+    return;
+  std::string program_arch = arch_of_machine(file.machine, file.is64);
+  throw Error("cannot run '{}' for {}: it is a {}-bit {} program, and {} runs {}-bit {} programs; "
+              "pass the --target it was built for (one whose arch is {}), or rebuild it for {}",
+              r.program, r.profile.name, file.is64 ? 64 : 32, program_arch, r.profile.name,
+              arch->is_64 ? 64 : 32, arch->name, program_arch, r.profile.name);
+}
+
+// A `#!` script: its interpreter is a host program (or a foreign one, which proot hands to qemu
+// too), and the foreign programs it starts must run under qemu, so it runs as xport shell runs a
+// command.
+Plan script_plan(const Request& r, const fs::path& program) {
+  TreeRequest tree;
+  tree.profile = r.profile;
+  tree.sysroot = r.sysroot;
+  tree.command = {program.string()};
+  tree.command.insert(tree.command.end(), r.args.begin(), r.args.end());
+  tree.env = r.env;
+  tree.host = r.host;
+  tree.what = fmt::format("the script '{}'", r.program);
+  Plan plan = emulated_tree_plan(tree);
+  plan.reason = "a script: " + plan.reason;
+  return plan;
+}
+
+Plan qemu_plan(const Request& r, const fs::path& program, const ProgramFile& file) {
+  if (!file.elf && !file.script)
+    throw Error("cannot run '{}' for {}: it is neither an ELF program nor a script starting with "
+                "'#!', so qemu-user cannot start it; pass the program built for {}",
+                r.program, r.profile.name, r.profile.name);
+  std::optional<fs::path> found = find_qemu(r.profile, r.env);
   if (!found)
     throw Error(
         "cannot run '{}' for {} ({} Linux) on this {} host: {} is not installed (not in "
         "PATH); install it with 'apt-get install qemu-user', or name another way to run it:\n{}",
-        r.program, r.profile.name, r.profile.arch, r.host.arch, qemu, ways_to_run(r));
+        r.program, r.profile.name, r.profile.arch, r.host.arch,
+        qemu_program(r.profile.arch, r.profile.qemu), ways_to_run(r));
+  if (file.script)
+    return script_plan(r, program);
   Plan plan;
   plan.method = Method::qemu;
   plan.argv = {found->string()};
   plan.env = r.env;
   plan.reason =
       fmt::format("{} Linux program on a {} host: qemu-user", r.profile.arch, r.host.arch);
-  std::string interpreter = read_program_file(program).interpreter;
+  const std::string& interpreter = file.interpreter;
   if (r.sysroot) {
     QemuLibraries libs = qemu_libraries(r.sysroot->root, r.sysroot->layout, interpreter);
     plan.argv.insert(plan.argv.end(), {"-L", libs.prefix.string()});
@@ -160,6 +202,8 @@ Plan plan_run(const Request& r) {
   std::optional<Method> method = choose_method(r.profile, runner.has_value(), r.host);
   if (method == Method::runner)
     return runner_plan(r, *runner, program);
+  ProgramFile file = method ? read_program_file(program) : ProgramFile{};
+  check_machine(r, file);
   if (method == Method::native) {
     Plan plan;
     plan.method = Method::native;
@@ -170,14 +214,38 @@ Plan plan_run(const Request& r) {
     return plan;
   }
   if (method == Method::qemu)
-    return qemu_plan(r, program);
+    return qemu_plan(r, program, file);
   throw Error("no way to run '{}' for {} ({} {}) on this {} {} host: its profile names no runner, "
               "and qemu-user runs only Linux programs. Name one:\n{}",
               r.program, r.profile.name, r.profile.arch, r.profile.os, r.host.arch, r.host.os,
               ways_to_run(r));
 }
 
-nlohmann::json to_json(const Plan& plan) {
+EnvironmentChanges environment_changes(const Plan& plan, const util::Environment& caller) {
+  EnvironmentChanges changes;
+  for (const auto& [name, value] : plan.env)
+    if (auto it = caller.find(name); it == caller.end() || it->second != value)
+      changes.set.emplace_back(name, value);
+  for (const auto& [name, value] : caller)
+    if (!plan.env.count(name))
+      changes.unset.push_back(name);
+  return changes;
+}
+
+std::vector<std::string> printable_command(const Plan& plan, const util::Environment& caller) {
+  EnvironmentChanges changes = environment_changes(plan, caller);
+  if (changes.set.empty() && changes.unset.empty())
+    return plan.argv;
+  std::vector<std::string> out = {"env"};
+  for (const std::string& name : changes.unset)
+    out.insert(out.end(), {"-u", name});
+  for (const auto& [name, value] : changes.set)
+    out.push_back(name + "=" + value);
+  out.insert(out.end(), plan.argv.begin(), plan.argv.end());
+  return out;
+}
+
+nlohmann::json to_json(const Plan& plan, const util::Environment& caller) {
   nlohmann::json j;
   j["method"] = method_name(plan.method);
   j["argv"] = plan.argv;
@@ -186,6 +254,11 @@ nlohmann::json to_json(const Plan& plan) {
     j["runner_origin"] = plan.runner->origin;
   for (const fs::path& file : plan.copy_in)
     j["copy_in"].push_back(file.string());
+  EnvironmentChanges changes = environment_changes(plan, caller);
+  for (const auto& [name, value] : changes.set)
+    j["env"][name] = value;
+  for (const std::string& name : changes.unset)
+    j["unset_env"].push_back(name);
   return j;
 }
 

@@ -55,7 +55,20 @@ std::optional<Method> choose_method(const target::Profile& profile, bool has_run
 // (qemu or the runner program not installed).
 Plan plan_run(const Request& request);
 
-nlohmann::json to_json(const Plan& plan);
+// What the plan changes in `caller`, the environment xport was started with: variables it sets
+// (name, value) and the names it removes.
+struct EnvironmentChanges {
+  std::vector<std::pair<std::string, std::string>> set;
+  std::vector<std::string> unset;
+};
+EnvironmentChanges environment_changes(const Plan& plan, const util::Environment& caller);
+
+// The plan's command as a user would type it: `env -u NAME NAME=VALUE ... ARGV...` when the plan
+// changes the environment, else ARGV.
+std::vector<std::string> printable_command(const Plan& plan, const util::Environment& caller);
+
+// {"method", "argv", "reason", "runner_origin"?, "copy_in"?, "env"?, "unset_env"?}
+nlohmann::json to_json(const Plan& plan, const util::Environment& caller);
 const char* method_name(Method method);
 
 } // namespace xport::run

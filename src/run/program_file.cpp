@@ -12,10 +12,14 @@ ProgramFile read_program_file(const std::filesystem::path& path) {
   if (std::filesystem::file_size(path, ec) < 4 || ec)
     return out; // too small to be ELF (and mmap refuses empty files)
   elf::MappedFile mapped(path);
-  if (!elf::ElfFile::has_elf_magic(mapped.bytes()))
+  if (!elf::ElfFile::has_elf_magic(mapped.bytes())) {
+    out.script = mapped.bytes()[0] == '#' && mapped.bytes()[1] == '!';
     return out;
+  }
   elf::ElfFile file(path.string(), mapped.bytes());
   out.elf = true;
+  out.machine = file.machine();
+  out.is64 = file.is64();
   if (auto interp = file.interpreter())
     out.interpreter = std::string(*interp);
   for (const elf::DynamicEntry& entry : file.dynamic()) {

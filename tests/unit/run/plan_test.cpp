@@ -43,6 +43,7 @@ TEST_F(PlanRun, ForeignLinuxTargetsRunUnderQemuWithTheSysrootAsPrefix) {
   t.file("bin/qemu-aarch64", "", true);
   t.file("root/lib/ld-linux-aarch64.so.1");
   Request r = request("aarch64-unknown-linux-gnu", "aarch64", "linux");
+  t.elf_program("prog", 183); // aarch64, over the script
   r.profile.qemu = "aarch64";
   r.profile.dynamic_linker = "/lib/ld-linux-aarch64.so.1";
   r.sysroot = driver::SysrootView{};
@@ -98,6 +99,78 @@ TEST_F(PlanRun, AProgramThatDoesNotExistIsAnErrorBeforeAnythingRuns) {
   Request r = request("x86_64-unknown-linux-gnu", "x86_64", "linux");
   r.program = (t.path() / "missing").string();
   EXPECT_NE(message_of(r).find("no such program"), std::string::npos);
+}
+
+TEST_F(PlanRun, AProgramForAnotherArchitectureNamesBothNotTheSysroot) {
+  t.file("bin/qemu-riscv64", "", true);
+  Request r = request("riscv64-unknown-linux-gnu", "riscv64", "linux");
+  t.elf_program("prog", 183); // aarch64, over the script
+  r.sysroot = driver::SysrootView{};
+  r.sysroot->root = t.path() / "empty-root";
+  std::string m = message_of(r);
+  EXPECT_NE(m.find("it is a 64-bit aarch64 program"), std::string::npos) << m;
+  EXPECT_NE(m.find("runs 64-bit riscv64 programs"), std::string::npos) << m;
+  EXPECT_NE(m.find("arch is aarch64"), std::string::npos) << m;
+  EXPECT_EQ(m.find("sysroot"), std::string::npos) << m;
+}
+
+TEST_F(PlanRun, ANativeTargetRefusesAForeignProgramToo) {
+  Request r = request("x86_64-unknown-linux-gnu", "x86_64", "linux");
+  t.elf_program("prog", 183); // aarch64, over the script
+  std::string m = message_of(r);
+  EXPECT_NE(m.find("aarch64 program, and x86_64-unknown-linux-gnu runs 64-bit x86_64"),
+            std::string::npos)
+      << m;
+}
+
+TEST_F(PlanRun, AScriptForAForeignTargetRunsInATreeWhereItsProgramsRunUnderQemu) {
+  t.file("bin/qemu-aarch64", "", true);
+  t.file("bin/proot", "", true);
+  t.file("root/lib/ld-linux-aarch64.so.1");
+  Request r = request("aarch64-unknown-linux-gnu", "aarch64", "linux");
+  r.sysroot = driver::SysrootView{};
+  r.sysroot->root = t.path() / "root";
+  Plan p = plan_run(r);
+  EXPECT_EQ(p.method, Method::qemu);
+  std::vector<std::string> want = {(t.path() / "bin/proot").string(),
+                                   "-q",
+                                   (t.path() / "bin/qemu-aarch64").string() + " -L " +
+                                       (t.path() / "root").string(),
+                                   (t.path() / "prog").string(),
+                                   "a b",
+                                   "it's \"quoted\"",
+                                   ""};
+  EXPECT_EQ(p.argv, want);
+  EXPECT_NE(p.reason.find("a script"), std::string::npos) << p.reason;
+  EXPECT_EQ(p.env.count("QEMU_LD_PREFIX"), 0u);
+}
+
+TEST_F(PlanRun, AScriptNeedsProot) {
+  t.file("bin/qemu-aarch64", "", true);
+  std::string m = message_of(request("aarch64-unknown-linux-gnu", "aarch64", "linux"));
+  EXPECT_NE(m.find("the script '"), std::string::npos) << m;
+  EXPECT_NE(m.find("apt-get install proot"), std::string::npos) << m;
+}
+
+TEST_F(PlanRun, AFileThatIsNeitherElfNorAScriptIsNamedAsSuch) {
+  t.file("bin/qemu-aarch64", "", true);
+  Request r = request("aarch64-unknown-linux-gnu", "aarch64", "linux");
+  r.program = t.file("data", "just some text\n", true).string();
+  std::string m = message_of(r);
+  EXPECT_NE(m.find("neither an ELF program nor a script"), std::string::npos) << m;
+}
+
+TEST_F(PlanRun, ThePrintedCommandShowsWhatChangesInTheEnvironment) {
+  t.file("bin/qemu-aarch64", "", true);
+  Request r = request("aarch64-unknown-linux-gnu", "aarch64", "linux");
+  t.elf_program("prog", 183); // aarch64, over the script
+  Plan p = plan_run(r);
+  std::vector<std::string> printed = printable_command(p, r.env);
+  ASSERT_GE(printed.size(), 4u);
+  EXPECT_EQ((std::vector<std::string>(printed.begin(), printed.begin() + 3)),
+            (std::vector<std::string>{"env", "-u", "QEMU_LD_PREFIX"}));
+  EXPECT_EQ(printed[3], (t.path() / "bin/qemu-aarch64").string());
+  EXPECT_EQ(to_json(p, r.env)["unset_env"][0], "QEMU_LD_PREFIX");
 }
 
 } // namespace

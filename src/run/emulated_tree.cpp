@@ -1,0 +1,84 @@
+// The proot command line and environment for a tree whose foreign execs run under qemu-user.
+#include "run/emulated_tree.hpp"
+
+#include <fmt/format.h>
+
+#include "run/qemu_prefix.hpp"
+#include "util/error.hpp"
+
+namespace xport::run {
+namespace fs = std::filesystem;
+namespace {
+
+std::string path_of(const util::Environment& env) {
+  auto it = env.find("PATH");
+  return it == env.end() ? "" : it->second;
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (const std::string& s : items)
+    out += (out.empty() ? "" : std::string(separator)) + s;
+  return out;
+}
+
+} // namespace
+
+std::optional<fs::path> find_qemu(const target::Profile& profile, const util::Environment& env) {
+  std::string qemu = qemu_program(profile.arch, profile.qemu);
+  std::optional<fs::path> found = util::find_program(qemu, path_of(env));
+  return found ? found : util::find_program(qemu + "-static", path_of(env));
+}
+
+Plan emulated_tree_plan(const TreeRequest& r) {
+  std::optional<fs::path> qemu = find_qemu(r.profile, r.env);
+  if (!qemu)
+    throw Error("cannot run {} for {}: the {} Linux programs it starts need {}, which is not "
+                "installed (not in PATH); install it with 'apt-get install qemu-user'",
+                r.what, r.profile.name, r.profile.arch,
+                qemu_program(r.profile.arch, r.profile.qemu));
+  std::optional<fs::path> proot = util::find_program("proot", path_of(r.env));
+  if (!proot)
+    throw Error("cannot run {} for {}: running the {} programs it starts under qemu-user needs "
+                "proot, which is not installed (not in PATH); install it with 'apt-get install "
+                "proot'",
+                r.what, r.profile.name, r.profile.arch);
+  std::vector<std::string> emulator = {qemu->string()};
+  Plan plan;
+  plan.method = Method::qemu;
+  plan.env = r.env;
+  plan.reason = fmt::format("{} Linux programs on a {} host: every exec of one in the process "
+                            "tree runs under {} (proot)",
+                            r.profile.arch, r.host.arch, qemu->filename().string());
+  if (r.sysroot) {
+    QemuLibraries libs = qemu_libraries(r.sysroot->root, r.sysroot->layout, "");
+    emulator.insert(emulator.end(), {"-L", libs.prefix.string()});
+    if (!libs.host_dirs.empty()) {
+      std::string dirs = join(libs.host_dirs, ":");
+      if (auto it = r.env.find("LD_LIBRARY_PATH"); it != r.env.end() && !it->second.empty())
+        dirs = it->second + ":" + dirs;
+      plan.env["LD_LIBRARY_PATH"] = dirs;
+    }
+    plan.reason += " with " + libs.prefix.string() + " as library prefix";
+  } else {
+    plan.reason += "; no sysroot, so only static programs start";
+  }
+  for (const std::string& word : emulator)
+    if (word.find(' ') != std::string::npos)
+      throw Error("cannot run {} for {}: proot splits its qemu command at spaces, and '{}' "
+                  "contains one; use a sysroot or qemu whose path has no space (a store sysroot, "
+                  "or a symbolic link to the folder, passed with --sysroot)",
+                  r.what, r.profile.name, word);
+  if (!r.command.empty() && r.command.front().starts_with("-"))
+    throw UsageError("the command to run, '{}', starts with '-'; proot would take it for one of "
+                     "its options: name the program first",
+                     r.command.front());
+  // QEMU_LD_PREFIX from the caller's environment would compete with -L; drop it.
+  plan.env.erase("QEMU_LD_PREFIX");
+  plan.env["XPORT_SHELL_TARGET"] = r.profile.name;
+  plan.argv = {proot->string(), "-q", join(emulator, " ")};
+  plan.argv.insert(plan.argv.end(), r.command.begin(), r.command.end());
+  return plan;
+}
+
+} // namespace xport::run
