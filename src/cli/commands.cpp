@@ -21,6 +21,7 @@ int run_cxx(const Invocation&);
 int run_emit(const Invocation&);
 int run_env(const Invocation&);
 int run_run(const Invocation&);
+int run_shell(const Invocation&);
 int run_target(const Invocation&);
 int run_toolchain(const Invocation&);
 
@@ -40,6 +41,8 @@ const Command table[] = {
      nullptr, true},
     {"run", "run a program built for a target: natively, under qemu-user or a runner", run_run},
     {"rust", "derived rustc target specs and core/alloc sysroots for a target", nullptr, true},
+    {"shell", "run a command in which every program of a target runs, e.g. ctest under qemu",
+     run_shell},
     {"sysroot", "import OS media as sysroots; list, show, verify and remove them", nullptr, true},
     {"target", "list, show, diff and check target profiles", run_target},
     {"toolchain", "install <target>-cc, <target>-ar ... links for autotools and Makefiles",

@@ -22,7 +22,7 @@ reader=$(dirname "$full")/xport-abi-reader
 expect_contains "$(readelf -d "$reader" | grep NEEDED)" libclang "xport-abi-reader's DT_NEEDED"
 
 help=$("$XPORT" --help)
-for c in abi c++ cargo cc check emit env inspect run rust sysroot target toolchain; do
+for c in abi c++ cargo cc check emit env inspect run rust shell sysroot target toolchain; do
   grep -Eq "^  $c +" <<<"$help" || fail "xport --help does not list $c"
   # Every command's --help has one layout, light or heavy, hand-read options or not: a
   # description, "Usage: xport <c> ...", the options with -h,--help among them; exit status 0.
