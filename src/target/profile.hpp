@@ -24,8 +24,9 @@ enum class CxxStdlib { libstdcxx, libcxx, none };
 enum class LinkMode { dynamic, pie, static_, static_pie, shared };
 
 // The register (or system register) through which native TLS is reached. `none` means the target
-// provides no thread pointer at all: any read of one is a bug there.
-enum class ThreadPointer { none, fs, gs, tpidr_el0, tpidruro, tp };
+// provides no thread pointer at all: any read of one is a bug there. a0: s390x's access registers
+// a0 (high half) and a1 (low half); r13: 64-bit PowerPC's general register r13.
+enum class ThreadPointer { none, fs, gs, tpidr_el0, tpidruro, tp, a0, r13 };
 
 // How an OS encodes its version in the ABI note's descriptor.
 enum class NoteVersionEncoding {
@@ -48,6 +49,12 @@ struct AbiNote {
   uint32_t type = 1; // NT_GNU_ABI_TAG / NT_FREEBSD_ABI_TAG ... (all 1)
   NoteVersionEncoding encoding = NoteVersionEncoding::none;
   std::string min_version; // "3.2.0": a binary with an older note is flagged; "" = any
+};
+
+// The oldest major version of a tool (clang, lld) that builds correctly for a target, and why.
+struct ToolMinimum {
+  int version = 0;    // 0 = any
+  std::string reason; // "lld before 15 cannot relax R_RISCV_ALIGN ..."
 };
 
 struct RustSettings {
@@ -85,6 +92,8 @@ struct Profile {
   CxxStdlib cxx_stdlib = CxxStdlib::libstdcxx;
   std::string linker = "lld";
   bool pie_default = false;
+  ToolMinimum min_clang; // the oldest clang whose code is right for the target
+  ToolMinimum min_lld;   // the oldest lld that links for it (checked on links with lld only)
 
   TlsModel tls_model = TlsModel::native;
   ThreadPointer thread_pointer = ThreadPointer::none;

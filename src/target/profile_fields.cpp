@@ -49,6 +49,12 @@ void set(const Fields& fields, const std::string& key, const Spelling<Enum> (&ta
     set_enum(table, *v, out);
 }
 
+void set(const Fields& fields, const std::string& prefix, ToolMinimum& out) {
+  if (auto v = get(fields, prefix + ".version"); v && v->is_number_integer())
+    out.version = v->get<int>();
+  set(fields, prefix + ".reason", out.reason);
+}
+
 bool any_under(const Fields& fields, const std::string& prefix) {
   auto it = fields.lower_bound(prefix + ".");
   return it != fields.end() && it->first.starts_with(prefix + ".");
@@ -119,6 +125,8 @@ Profile profile_from_fields(const Fields& fields) {
   set(fields, "cxx-stdlib", cxx_names, p.cxx_stdlib);
   set(fields, "linker", p.linker);
   set(fields, "pie-default", p.pie_default);
+  set(fields, "min-clang", p.min_clang);
+  set(fields, "min-lld", p.min_lld);
   set(fields, "tls-model", tls_names, p.tls_model);
   set(fields, "thread-pointer", thread_pointer_names, p.thread_pointer);
   if (any_under(fields, "abi-note")) {

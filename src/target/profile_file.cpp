@@ -185,6 +185,10 @@ private:
       problem(node.source(), "bad value {} for 'abi-note.type': expected 0 to 4294967295", v);
       return false;
     }
+    if ((key == "min-clang.version" || key == "min-lld.version") && (v < 1 || v > 999)) {
+      problem(node.source(), "bad value {} for '{}': expected a major version such as 15", v, key);
+      return false;
+    }
     return true;
   }
 

@@ -40,8 +40,32 @@ TEST(Catalog, ResolvesAUserProfileThreeLevelsDeep) {
   EXPECT_EQ(r.profile.dynamic_linker, "/lib/ld.lib.so");      // its own
   EXPECT_EQ(r.profile.description, "Genode with a custom loader");
   ASSERT_TRUE(r.profile.rust);
-  EXPECT_EQ(r.profile.rust->overrides,
-            (nlohmann::json{{"dynamic-linking", false}}));
+  EXPECT_EQ(r.profile.rust->overrides, (nlohmann::json{{"dynamic-linking", false}}));
+}
+
+TEST(Catalog, ToolMinimumsInheritAndEachPartCanBeOverridden) {
+  ProfileText emulated{"user/rv-emutls.toml", R"(name = "riscv64-emutls"
+inherits = "riscv64-unknown-linux-gnu"
+description = "riscv64 glibc, TLS emulated"
+tls-model = "emulated"
+[min-clang]
+version = 17
+reason = "clang before 17 ignores -femulated-tls on RISC-V"
+)"};
+  ProfileText stricter{"user/rv-strict.toml", R"(name = "riscv64-strict"
+inherits = "riscv64-emutls"
+description = "needs clang 18"
+min-clang.version = 18
+)"};
+  Catalog c = load_texts({emulated, stricter});
+  Profile e = c.resolve("riscv64-emutls").profile;
+  EXPECT_EQ(e.min_clang.version, 17);
+  EXPECT_EQ(e.min_lld.version, 15); // from riscv64-unknown-linux-gnu
+  ResolvedProfile s = c.resolve("riscv64-strict");
+  EXPECT_EQ(s.profile.min_clang.version, 18);
+  EXPECT_EQ(s.profile.min_clang.reason, "clang before 17 ignores -femulated-tls on RISC-V");
+  EXPECT_EQ(s.origins.at("min-clang.version").file, "user/rv-strict.toml");
+  EXPECT_EQ(s.origins.at("min-clang.reason").file, "user/rv-emutls.toml");
 }
 
 TEST(Catalog, EachFieldNamesTheFileLineAndColumnThatSetItLast) {

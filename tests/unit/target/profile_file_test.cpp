@@ -85,6 +85,16 @@ TEST(ProfileFile, OutOfRangeIntegersAreRefused) {
   EXPECT_NE(problems[1].message.find("'abi-note.type'"), std::string::npos);
 }
 
+TEST(ProfileFile, ToolMinimumsAreMajorVersionsWithAReason) {
+  auto problems = parse("name = \"myos\"\n[min-clang]\nversion = 0\nreason = 17\n"
+                        "[min-lld]\nversion = \"15\"\n");
+  ASSERT_EQ(problems.size(), 3u);
+  EXPECT_EQ(problems[0].message, "bad value 0 for 'min-clang.version': expected a major version "
+                                 "such as 15");
+  EXPECT_NE(problems[1].message.find("wrong type for 'min-clang.reason'"), std::string::npos);
+  EXPECT_NE(problems[2].message.find("wrong type for 'min-lld.version'"), std::string::npos);
+}
+
 TEST(ProfileFile, TomlSyntaxErrorCarriesTomlsPosition) {
   auto problems = parse("name = \"myos\"\nlinker = \"lld\nqemu = \"x\"\n");
   ASSERT_EQ(problems.size(), 1u);
