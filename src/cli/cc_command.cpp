@@ -1,4 +1,5 @@
-// `xport cc|c++ --target T [--sysroot NAME|PATH] [--profile FILE] [--print-command] ARGS...`:
+// `xport cc|c++ --target T [--sysroot NAME|PATH] [--clang V|PATH] [--profile FILE]
+// [--print-command] ARGS...`:
 // compiles and links for T with clang. xport's own options are read at the front (until the first
 // other word, or `--`) and, by their long names, anywhere after (take_options_among); every other
 // word is the user's and reaches clang verbatim. The
@@ -22,6 +23,7 @@ namespace {
 struct CompilerOptions {
   TargetOptions target;
   std::string sysroot;
+  std::string clang; // --clang VERSION|PATH: XPORT_CLANG for this command
   bool print_command = false;
   bool help = false;
   std::vector<std::string> rest;
@@ -34,12 +36,17 @@ int help(const Invocation& inv) {
                "-h only first); every other word reaches clang verbatim; the exit status is "
                "clang's."};
   TargetOptions target;
-  std::string sysroot;
+  std::string sysroot, clang;
   bool flag = false;
   add_target_options(app, target);
   app.add_option("--sysroot", sysroot,
                  "sysroot name or folder; default: the store's sysroot named like the target");
-  app.add_flag("--print-command", flag, "print the clang command instead of running it");
+  app.add_option("--clang", clang,
+                 "the clang to use: a version (19: clang-19 in PATH) or a program; default: the "
+                 "newest clang-N in PATH with its lld, or XPORT_CLANG");
+  app.add_flag("--print-command", flag,
+               "print the clang command instead of running it, after a comment line naming the "
+               "clang and lld and why they were chosen");
   app.footer(fmt::format("usage: {} --target T [OPTIONS] [--] CLANG-ARGS...\n"
                          "XPORT_VERBOSE=1 prints the command and runs it, XPORT_LAUNCHER (e.g. "
                          "ccache) is put in front of it, XPORT_CLANG picks the clang. See "
@@ -48,11 +55,9 @@ int help(const Invocation& inv) {
   return print_help(app, inv.program);
 }
 
-constexpr util::OptionSpec compiler_options[] = {{"--help", "-h", false},
-                                                 {"--print-command", "", false},
-                                                 {"--profile", "", true},
-                                                 {"--sysroot", "", true},
-                                                 {"--target", "-t", true}};
+constexpr util::OptionSpec compiler_options[] = {
+    {"--clang", "", true},   {"--help", "-h", false}, {"--print-command", "", false},
+    {"--profile", "", true}, {"--sysroot", "", true}, {"--target", "-t", true}};
 
 // xport's long options are also read among clang's arguments, wherever they are: none of them
 // is a clang option (clang rejects "--target T", "--profile" and "--print-command"), and
@@ -79,6 +84,8 @@ std::vector<std::string> take_options_among(std::vector<std::string> args, Compi
       o.sysroot = *v;
     } else if (auto v = value("--profile")) {
       o.target.profiles.push_back(*v);
+    } else if (auto v = value("--clang")) {
+      o.clang = *v;
     } else if (word == "--target") {
       o.target.target = *value("--target");
     } else {
@@ -100,6 +107,7 @@ CompilerOptions read_options(const Invocation& inv) {
   o.print_command = given.has("--print-command");
   o.target.target = given.last("--target").value_or("");
   o.sysroot = given.last("--sysroot").value_or("");
+  o.clang = given.last("--clang").value_or("");
   o.target.profiles = given.all("--profile");
   o.rest = take_options_among(std::move(given.rest), o, inv.program);
   return o;
@@ -115,18 +123,21 @@ int run_compiler(const Invocation& inv, driver::Language language) {
                      inv.program);
   target::ResolvedProfile resolved = resolve_target(options.target);
   util::Environment env = util::current_environment();
+  if (!options.clang.empty())
+    env["XPORT_CLANG"] = options.clang;
   driver::CompilerRequest request;
   request.profile = &resolved.profile;
   request.sysroot = options.sysroot;
   request.language = language;
   request.args = std::move(options.rest);
   driver::CompilerCommand command = driver::plan_compiler(request, env);
+  // The comment line names the clang and lld; a shell skips it when the output is pasted.
   if (options.print_command) {
-    std::cout << driver::printable_command(command) << "\n";
+    std::cout << "# " << command.tools << "\n" << driver::printable_command(command) << "\n";
     return exit_ok;
   }
   if (driver::verbose(env))
-    std::cerr << driver::printable_command(command) << "\n";
+    std::cerr << "# " << command.tools << "\n" << driver::printable_command(command) << "\n";
   util::exec(command.argv, command.env);
 }
 

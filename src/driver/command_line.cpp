@@ -279,6 +279,7 @@ CompilerCommand build_command(const CommandInputs& in) {
     if (env.count(std::string(v.name)))
       out.removed_variables.emplace_back(v.name);
   out.env = isolate_from_host(std::move(env));
+  out.tools = in.toolchain.description;
   return out;
 }
 

@@ -37,8 +37,9 @@ struct Toolchain {
   // when there is no clang++ beside clang.
   std::vector<std::string> compiler;
   std::vector<std::string> launcher;        // XPORT_LAUNCHER's words, in front of clang ("ccache")
-  std::string linker_flag = "-fuse-ld=lld"; // or "--ld-path=/usr/bin/riscv64-linux-gnu-ld.bfd"
+  std::string linker_flag = "-fuse-ld=lld"; // or "-fuse-ld=bfd", "--ld-path=..." (the profile's)
   bool compiler_rt_builtins = false; // clang's resource folder has builtins for the target arch
+  std::string description;           // which clang and lld, and why them (tools.hpp's describe)
 };
 
 // Who provides __emutls_get_address in a link, when TLS is emulated.
@@ -64,6 +65,7 @@ struct CompilerCommand {
   std::vector<std::string> argv;
   util::Environment env;
   std::vector<std::string> removed_variables; // leaky variables that were set, now unset
+  std::string tools;                          // which clang and lld, and why (a comment line)
 };
 
 // Runtime library the link uses: the profile's, or compiler-rt when the profile wants libgcc, the

@@ -77,6 +77,7 @@ fs::path ensure_target_object(const CachedObject& what, const target::Profile& p
   key.add(what.source)
       .add(profile.llvm_triple)
       .add(clang_file.string())
+      .add(std::to_string(clang.major))
       .add(std::to_string(clang_size))
       .add(std::to_string(clang_time.time_since_epoch().count()))
       .add(sysroot.root.string());

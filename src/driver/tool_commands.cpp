@@ -15,11 +15,14 @@ ToolCommand plan_linker(const target::Profile& profile, const std::string& sysro
   out.env = isolate_from_host(std::move(env));
   auto view = open_sysroot(sysroot, profile, out.env);
   FoundClang clang = find_clang(out.env);
-  std::string flag = linker_flag(profile, clang, out.env);
+  require_versions(profile, clang, profile.linker == "lld");
+  std::string flag = linker_flag(profile, clang);
   if (flag.starts_with("--ld-path="))
     out.argv.push_back(flag.substr(10));
+  else if (profile.linker == "lld")
+    out.argv.push_back(clang.lld.string());
   else
-    out.argv.push_back(find_llvm_tool("ld.lld", clang, out.env).string());
+    out.argv.push_back(find_llvm_tool("ld." + profile.linker, clang, out.env).string());
   if (view)
     out.argv.push_back("--sysroot=" + view->root.string());
   out.argv.insert(out.argv.end(), args.begin(), args.end());

@@ -1,7 +1,12 @@
-// Finding clang, lld, GNU ld and the LLVM binutils (see tools.hpp).
+// Finding clang, lld and the LLVM binutils, and holding them to the profile's minimum versions
+// (see tools.hpp).
 #include "driver/tools.hpp"
 
+#include <algorithm>
 #include <charconv>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "target/platform.hpp"
 #include "util/error.hpp"
@@ -12,32 +17,27 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr int preferred_major = 14; // the clang Debian 12 ships; its packages are the remedy
-constexpr std::string_view install_clang = "apt-get install clang-14 lld-14";
-
-// Linkers lld cannot replace for an architecture before some version, and why.
-struct LldGap {
-  std::string_view arch;
-  int fixed_in; // first lld major that links it
-  std::string_view why;
-};
-constexpr LldGap lld_gaps[] = {
-    {"riscv64", 15, "it cannot relax R_RISCV_ALIGN, which glibc's crt1.o and libc.a contain"},
-};
+// The newest clang Debian 12 packages: what an error suggests installing.
+constexpr int packaged_major = 19;
 
 std::string path_of(const util::Environment& env) {
   auto it = env.find("PATH");
   return it == env.end() ? "" : it->second;
 }
 
+// The number after `prefix` when it is all that follows: ("clang-19", "clang-") -> 19, else 0.
+int number_after(std::string_view text, std::string_view prefix) {
+  if (!text.starts_with(prefix) || text.size() == prefix.size())
+    return 0;
+  int value = 0;
+  auto [end, error] =
+      std::from_chars(text.data() + prefix.size(), text.data() + text.size(), value);
+  return error == std::errc() && end == text.data() + text.size() ? value : 0;
+}
+
 // "/usr/lib/llvm-14/bin" -> 14
 int major_from_folder(const fs::path& bin) {
-  std::string parent = bin.parent_path().filename().string();
-  if (!parent.starts_with("llvm-"))
-    return 0;
-  int major = 0;
-  std::from_chars(parent.data() + 5, parent.data() + parent.size(), major);
-  return major;
+  return number_after(bin.parent_path().filename().string(), "llvm-");
 }
 
 fs::path real(const fs::path& p) {
@@ -46,49 +46,203 @@ fs::path real(const fs::path& p) {
   return ec ? p : r;
 }
 
-// Debian's GNU tool prefix for a profile ("riscv64-linux-gnu"), for GNU ld.
-std::string gnu_prefix(const target::Profile& profile) {
-  std::string arch = target::canonical_arch(profile.arch);
-  std::string env = profile.env.empty() ? "gnu" : profile.env;
-  return arch + "-" + profile.os + "-" + env;
+std::string install_command(int major) {
+  return fmt::format("apt-get install clang-{0} lld-{0}", major);
+}
+
+std::string installed_text(const std::vector<int>& installed) {
+  if (installed.empty())
+    return "none installed";
+  return fmt::format("installed: {}", fmt::join(installed, ", "));
+}
+
+// "19" -> 19; anything but a plain major version (a name, a path, "019x") -> 0.
+int version_number(std::string_view s) {
+  if (s.empty() || s.size() > 3 || s.front() == '0')
+    return 0;
+  return number_after(s, "");
+}
+
+// The version a program's folder or name tells (clang-19, /usr/lib/llvm-19/bin/clang), else 0.
+int major_of(const fs::path& named, const fs::path& resolved, std::string_view stem) {
+  if (int m = major_from_folder(resolved.parent_path()))
+    return m;
+  if (int m = number_after(resolved.filename().string(), std::string(stem) + "-"))
+    return m;
+  return number_after(named.filename().string(), std::string(stem) + "-");
+}
+
+// The ld.lld clang runs for -fuse-ld=lld: the one in its own folder, else the first in PATH.
+void find_lld(FoundClang& found, const std::string& path) {
+  std::optional<fs::path> lld = util::find_program((found.bin / "ld.lld").string(), "");
+  if (!lld)
+    lld = util::find_program("ld.lld", path);
+  if (!lld)
+    return;
+  found.lld = *lld;
+  found.lld_major = major_of(*lld, real(*lld), "ld.lld");
+  if (!found.lld_major && lld->parent_path() == found.bin)
+    found.lld_major = found.major;
+}
+
+FoundClang describe_program(const fs::path& clang, const std::string& path) {
+  FoundClang found;
+  found.c = clang;
+  fs::path resolved = real(clang);
+  found.bin = resolved.parent_path();
+  found.major = major_of(clang, resolved, "clang");
+  // clang++ beside the clang that was named: clang-19 -> clang++-19, clang -> clang++.
+  std::string name = clang.filename().string();
+  if (auto at = name.find("clang"); at != std::string::npos) {
+    std::string cxx_name = name;
+    cxx_name.insert(at + 5, "++");
+    fs::path sibling = clang.parent_path() / cxx_name;
+    if (util::find_program(sibling.string(), ""))
+      found.cxx = sibling;
+  }
+  find_lld(found, path);
+  return found;
+}
+
+// `clang -dumpversion` ("19.1.7", "14.0.6") -> 19, 14; 0 when it does not run.
+int ask_major(const fs::path& clang) {
+  auto ran = util::run_capture({clang.string(), "-dumpversion"});
+  if (!ran.ok() || !ran->ok())
+    return 0;
+  int major = 0;
+  std::from_chars(ran->out.data(), ran->out.data() + ran->out.size(), major);
+  return major;
 }
 
 } // namespace
 
+std::vector<int> installed_clang_majors(std::string_view path_list) {
+  std::vector<int> majors;
+  std::size_t start = 0;
+  while (start <= path_list.size()) {
+    std::size_t end = path_list.find(':', start);
+    if (end == std::string_view::npos)
+      end = path_list.size();
+    std::string_view folder = path_list.substr(start, end - start);
+    start = end + 1;
+    if (folder.empty())
+      continue;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(fs::path(folder), ec)) {
+      int major = number_after(entry.path().filename().string(), "clang-");
+      if (major && std::find(majors.begin(), majors.end(), major) == majors.end() &&
+          util::find_program(entry.path().string(), ""))
+        majors.push_back(major);
+    }
+  }
+  std::sort(majors.rbegin(), majors.rend());
+  return majors;
+}
+
 FoundClang find_clang(const util::Environment& env) {
   std::string path = path_of(env);
+  std::vector<int> installed = installed_clang_majors(path);
   FoundClang found;
-  std::optional<fs::path> clang;
   auto requested = env.find("XPORT_CLANG");
   if (requested != env.end() && !requested->second.empty()) {
-    clang = util::find_program(requested->second, path);
+    const std::string& want = requested->second;
+    int version = version_number(want);
+    std::string program = version ? "clang-" + want : want;
+    std::optional<fs::path> clang = util::find_program(program, path);
+    if (!clang && version)
+      throw Error("--clang/XPORT_CLANG asks for clang {0}, but clang-{0} is not in PATH ({1}); "
+                  "install it with '{2}', or ask for an installed version",
+                  want, installed_text(installed), install_command(version));
     if (!clang)
-      throw Error("XPORT_CLANG names '{}', which is not an executable program (in PATH or as a "
-                  "path); unset it to use clang-{} from PATH",
-                  requested->second, preferred_major);
+      throw Error("--clang/XPORT_CLANG names '{}', which is not an executable program (in PATH "
+                  "or as a path); give a version such as {} ({}) or a clang's path, or leave it "
+                  "out to use the newest installed",
+                  want, installed.empty() ? packaged_major : installed.front(),
+                  installed_text(installed));
+    found = describe_program(*clang, path);
+    found.chosen_by = "--clang/XPORT_CLANG=" + want;
   } else {
-    clang = util::find_program("clang-14", path);
-    if (!clang)
-      clang = util::find_program("clang", path);
-    if (!clang)
-      throw Error("clang is not installed (neither clang-14 nor clang is in PATH); install it "
-                  "with '{}', or point XPORT_CLANG at a clang",
-                  install_clang);
+    // The newest clang-N whose own lld is installed; without any, the newest clang-N; then clang.
+    for (int major : installed) {
+      std::optional<fs::path> clang = util::find_program("clang-" + std::to_string(major), path);
+      if (!clang)
+        continue;
+      FoundClang candidate = describe_program(*clang, path);
+      if (!candidate.lld.empty() && candidate.lld.parent_path() == candidate.bin) {
+        found = std::move(candidate);
+        found.chosen_by = "the newest clang-N in PATH with its lld";
+        break;
+      }
+    }
+    if (found.c.empty() && !installed.empty()) {
+      if (auto clang = util::find_program("clang-" + std::to_string(installed.front()), path)) {
+        found = describe_program(*clang, path);
+        found.chosen_by = "the newest clang-N in PATH (no lld of its version is installed)";
+      }
+    }
+    if (found.c.empty()) {
+      std::optional<fs::path> clang = util::find_program("clang", path);
+      if (!clang)
+        throw Error("clang is not installed (no clang-N nor clang in PATH); install it with "
+                    "'{}', or name one with --clang or XPORT_CLANG",
+                    install_command(packaged_major));
+      found = describe_program(*clang, path);
+      found.chosen_by = "clang in PATH";
+    }
   }
-  found.c = *clang;
-  fs::path resolved = real(*clang);
-  found.bin = resolved.parent_path();
-  found.major = major_from_folder(found.bin);
-  // clang++ beside the clang that was named: clang-14 -> clang++-14, clang -> clang++.
-  std::string name = clang->filename().string();
-  if (auto at = name.find("clang"); at != std::string::npos) {
-    std::string cxx_name = name;
-    cxx_name.insert(at + 5, "++");
-    fs::path sibling = clang->parent_path() / cxx_name;
-    if (util::find_program(sibling.string(), ""))
-      found.cxx = sibling;
-  }
+  found.installed = std::move(installed);
   return found;
+}
+
+std::string describe(const FoundClang& clang) {
+  std::string version = clang.major ? std::to_string(clang.major) : "of unknown version";
+  std::string lld = clang.lld.empty() ? "no ld.lld"
+                    : clang.lld_major
+                        ? fmt::format("ld.lld {} ({})", clang.lld_major, clang.lld.string())
+                        : fmt::format("ld.lld ({})", clang.lld.string());
+  return fmt::format("clang {} ({}), {}: {}; --clang VERSION|PATH or XPORT_CLANG picks another "
+                     "({})",
+                     version, clang.c.string(), lld, clang.chosen_by,
+                     installed_text(clang.installed));
+}
+
+void require_versions(const target::Profile& profile, FoundClang& clang, bool links_with_lld) {
+  auto remedy = [&](int minimum) {
+    for (int major : clang.installed)
+      if (major >= minimum)
+        return fmt::format("select clang {0} (with lld {0}) with '--clang {0}' or "
+                           "XPORT_CLANG={0} ({1})",
+                           major, installed_text(clang.installed));
+    int suggest = std::max(minimum, packaged_major);
+    return fmt::format("install a newer one with '{}' and select it with '--clang {}' or "
+                       "XPORT_CLANG={} ({})",
+                       install_command(suggest), suggest, suggest, installed_text(clang.installed));
+  };
+  const target::ToolMinimum& min_clang = profile.min_clang;
+  if (min_clang.version) {
+    if (!clang.major)
+      clang.major = ask_major(clang.c);
+    if (clang.major < min_clang.version)
+      throw Error("target {} needs clang {} or later (profile key min-clang: {}), but the chosen "
+                  "clang is {} ({}, chosen by {}); {}",
+                  profile.name, min_clang.version,
+                  min_clang.reason.empty() ? "no reason given" : min_clang.reason,
+                  clang.major ? std::to_string(clang.major) : "of unknown version",
+                  clang.c.string(), clang.chosen_by, remedy(min_clang.version));
+  }
+  const target::ToolMinimum& min_lld = profile.min_lld;
+  if (links_with_lld && min_lld.version && !clang.lld.empty()) {
+    int lld = clang.lld_major;
+    if (lld < min_lld.version)
+      throw Error("target {} needs lld {} or later to link (profile key min-lld: {}), but the "
+                  "chosen clang {} ({}, chosen by {}) runs ld.lld {} ({}); {}",
+                  profile.name, min_lld.version,
+                  min_lld.reason.empty() ? "no reason given" : min_lld.reason,
+                  clang.major ? std::to_string(clang.major) : "of unknown version",
+                  clang.c.string(), clang.chosen_by,
+                  lld ? std::to_string(lld) : "of unknown version", clang.lld.string(),
+                  remedy(min_lld.version));
+  }
 }
 
 fs::path find_llvm_tool(std::string_view name, const FoundClang& clang,
@@ -103,50 +257,32 @@ fs::path find_llvm_tool(std::string_view name, const FoundClang& clang,
   }
   if (auto p = util::find_program(name, path))
     return *p;
+  for (int major : clang.installed)
+    if (auto p = util::find_program(std::string(name) + "-" + std::to_string(major), path))
+      return *p;
   throw Error("{} is not installed (not beside {} nor in PATH); install it with 'apt-get install "
               "llvm-{}'",
-              name, clang.c.string(), clang.major ? clang.major : preferred_major);
+              name, clang.c.string(), clang.major ? clang.major : packaged_major);
 }
 
-std::string linker_flag(const target::Profile& profile, const FoundClang& clang,
-                        const util::Environment& env) {
-  std::string path = path_of(env);
+std::string linker_flag(const target::Profile& profile, const FoundClang& clang) {
   if (profile.linker != "lld") {
     // A profile may name another linker (a path, or a name clang's -fuse-ld knows: bfd, gold).
     if (profile.linker.find('/') != std::string::npos)
       return "--ld-path=" + profile.linker;
     return "-fuse-ld=" + profile.linker;
   }
-  std::optional<fs::path> lld;
-  if (auto beside = util::find_program((clang.bin / "ld.lld").string(), ""))
-    lld = beside;
-  else if (auto versioned = util::find_program("ld.lld-14", path))
-    lld = versioned;
-  else
-    lld = util::find_program("ld.lld", path);
-  if (!lld)
+  if (clang.lld.empty())
     throw Error("lld is not installed (no ld.lld beside {} nor in PATH); install it with "
-                "'{}'",
-                clang.c.string(), install_clang);
-  int lld_major = major_from_folder(real(*lld).parent_path());
-  if (!lld_major)
-    lld_major = clang.major;
-  for (const LldGap& gap : lld_gaps) {
-    if (gap.arch != profile.arch || lld_major == 0 || lld_major >= gap.fixed_in)
-      continue;
-    std::string bfd = gnu_prefix(profile) + "-ld.bfd";
-    if (auto gnu_ld = util::find_program(bfd, path))
-      return "--ld-path=" + gnu_ld->string();
-    throw Error("ld.lld {} cannot link for {} ({}); install GNU ld for the target with "
-                "'apt-get install binutils-{}', or use lld {} or later",
-                lld_major, profile.name, gap.why, gnu_prefix(profile), gap.fixed_in);
-  }
+                "'apt-get install lld-{}'",
+                clang.c.string(), clang.major ? clang.major : packaged_major);
   return "-fuse-ld=lld";
 }
 
 Toolchain find_toolchain(const target::Profile& profile, Language language, bool links,
                          const util::Environment& env) {
   FoundClang clang = find_clang(env);
+  require_versions(profile, clang, links && profile.linker == "lld");
   Toolchain out;
   if (language == Language::c)
     out.compiler = {clang.c.string()};
@@ -154,7 +290,8 @@ Toolchain find_toolchain(const target::Profile& profile, Language language, bool
     out.compiler = {clang.c.string(), "--driver-mode=g++"};
   else
     out.compiler = {clang.cxx.string()};
-  out.linker_flag = links ? linker_flag(profile, clang, env) : "";
+  out.linker_flag = links ? linker_flag(profile, clang) : "";
+  out.description = describe(clang);
   // compiler-rt's builtins, in clang's resource folder (lib/clang/<version>/lib/<os>/).
   std::error_code ec;
   fs::path resource_lib = clang.bin.parent_path() / "lib" / "clang";
