@@ -140,8 +140,12 @@ std::string debian_triplet(const target::Profile& profile) {
 Layout detect_layout(const fs::path& root, const target::Profile& profile) {
   Layout layout;
   std::string t = debian_triplet(profile);
-  bool cross =
-      !t.empty() && (is_dir(root, "usr/" + t + "/lib") || is_dir(root, "usr/" + t + "/include"));
+  // Debian's cross packages use the GNU type, which is not the multiarch tuple for i386.
+  std::string cross_t = target::debian_cross_triplet(profile);
+  bool cross = !cross_t.empty() && (is_dir(root, "usr/" + cross_t + "/lib") ||
+                                    is_dir(root, "usr/" + cross_t + "/include"));
+  if (cross)
+    t = cross_t;
   bool multiarch = !t.empty() && (is_dir(root, "usr/lib/" + t) || is_dir(root, "lib/" + t) ||
                                   is_dir(root, "usr/include/" + t));
   layout.kind = cross ? "debian-cross" : multiarch ? "debian-multiarch" : "plain";

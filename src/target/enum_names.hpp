@@ -35,7 +35,9 @@ inline constexpr Spelling<ThreadPointer> thread_pointer_names[] = {
     {ThreadPointer::gs, "gs"},
     {ThreadPointer::tpidr_el0, "tpidr_el0"},
     {ThreadPointer::tpidruro, "tpidruro"},
-    {ThreadPointer::tp, "tp"}};
+    {ThreadPointer::tp, "tp"},
+    {ThreadPointer::a0, "a0"},
+    {ThreadPointer::r13, "r13"}};
 inline constexpr Spelling<NoteVersionEncoding> encoding_names[] = {
     {NoteVersionEncoding::none, "none"},       {NoteVersionEncoding::gnu, "gnu"},
     {NoteVersionEncoding::freebsd, "freebsd"}, {NoteVersionEncoding::dragonfly, "dragonfly"},

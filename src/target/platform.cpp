@@ -23,7 +23,7 @@ constexpr ArchFacts table[] = {
     {"arm", arm_aliases, 40, false, false, "arm", "/lib/ld-linux.so.3", "/lib/ld-linux-armhf.so.3",
      "arm", "armhf", "arm", "arm", "arm"},
     {"i686", i686_aliases, 3, false, false, "i386", "/lib/ld-linux.so.2", "", "i386", "", "i386",
-     "x86", "i386"},
+     "x86", "i386", "i686"},
     {"riscv64", riscv64_aliases, 243, true, false, "riscv64", "/lib/ld-linux-riscv64-lp64d.so.1",
      "", "riscv64", "", "riscv64", "riscv64", "riscv64"},
     {"s390x", s390x_aliases, 22, true, true, "s390x", "/lib/ld64.so.1", "", "s390x", "", "s390x",
@@ -90,6 +90,13 @@ std::string debian_multiarch(const Profile& p) {
   const ArchFacts* a = arch_facts(p.arch);
   std::string prefix = a ? std::string(a->multiarch) : p.arch;
   return prefix + "-linux-" + (p.env.empty() ? "gnu" : p.env);
+}
+
+std::string debian_cross_triplet(const Profile& p) {
+  const ArchFacts* a = arch_facts(p.arch);
+  if (p.os != "linux" || !a || a->gnu_cpu.empty())
+    return debian_multiarch(p);
+  return std::string(a->gnu_cpu) + "-linux-" + (p.env.empty() ? "gnu" : p.env);
 }
 
 std::string linux_dynamic_linker(const Profile& p) {

@@ -36,6 +36,9 @@ struct ArchFacts {
   std::string_view qemu;                    // qemu-<qemu>
   std::string_view meson_cpu_family;
   std::string_view compiler_rt; // libclang_rt.builtins-<compiler_rt>.a
+  // The CPU of Debian's GNU type where it differs from `multiarch`: its cross packages name their
+  // folders by it (usr/i686-linux-gnu, usr/lib/gcc-cross/i686-linux-gnu); "" = multiarch.
+  std::string_view gnu_cpu = "";
 };
 
 struct OsFacts {
@@ -71,6 +74,10 @@ bool hard_float(const Profile& profile);
 // Debian's multiarch tuple of a Linux profile: "aarch64-linux-gnu", "arm-linux-gnueabihf",
 // "x86_64-linux-musl"; "" for other operating systems.
 std::string debian_multiarch(const Profile& profile);
+
+// The tuple Debian's cross packages use for their folders: "i686-linux-gnu" for i386, else the
+// multiarch tuple.
+std::string debian_cross_triplet(const Profile& profile);
 
 // The dynamic linker of a Linux profile's C library (glibc or musl); "" when unknown.
 std::string linux_dynamic_linker(const Profile& profile);

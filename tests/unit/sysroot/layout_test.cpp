@@ -63,6 +63,22 @@ TEST_F(LayoutTest, DebianCross) {
   EXPECT_EQ(l.runtime_root, "usr/aarch64-linux-gnu");
 }
 
+// Debian's i386 cross packages use the GNU type (i686-linux-gnu), not the multiarch tuple (i386).
+TEST_F(LayoutTest, DebianCrossI386UsesTheGnuType) {
+  touch("usr/i686-linux-gnu/include/stdio.h");
+  touch("usr/i686-linux-gnu/lib/crt1.o");
+  touch("usr/i686-linux-gnu/lib/ld-linux.so.2");
+  touch("usr/lib/gcc-cross/i686-linux-gnu/12/crtbegin.o");
+  target::Profile p = linux_profile("i686");
+  p.dynamic_linker = "/lib/ld-linux.so.2";
+  Layout l = detect_layout(root_, p);
+  EXPECT_EQ(l.kind, "debian-cross");
+  EXPECT_EQ(l.triplet, "i686-linux-gnu");
+  EXPECT_EQ(l.gcc_dir, "usr/lib/gcc-cross/i686-linux-gnu/12");
+  EXPECT_EQ(l.dynamic_linker, "usr/i686-linux-gnu/lib/ld-linux.so.2");
+  EXPECT_EQ(l.runtime_root, "usr/i686-linux-gnu");
+}
+
 TEST_F(LayoutTest, DebianMultiarch) {
   touch("usr/include/stdio.h");
   touch("usr/include/x86_64-linux-gnu/bits/types.h");

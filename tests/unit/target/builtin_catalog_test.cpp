@@ -19,6 +19,7 @@ struct Expected {
   std::string_view abi_note; // "" = none
   std::string_view qemu;
   std::string_view rust_base;
+  Endian endian = Endian::little;
 };
 
 constexpr Expected expected[] = {
@@ -36,6 +37,11 @@ constexpr Expected expected[] = {
      "armv7-unknown-linux-gnueabihf"},
     {"i686-unknown-linux-gnu", "i686-unknown-linux-gnu", "i686", "linux", 32, "/lib/ld-linux.so.2",
      ThreadPointer::gs, TlsModel::native, "GNU", "i386", "i686-unknown-linux-gnu"},
+    {"s390x-unknown-linux-gnu", "s390x-unknown-linux-gnu", "s390x", "linux", 64, "/lib/ld64.so.1",
+     ThreadPointer::a0, TlsModel::native, "GNU", "s390x", "s390x-unknown-linux-gnu", Endian::big},
+    {"powerpc64le-unknown-linux-gnu", "powerpc64le-unknown-linux-gnu", "powerpc64le", "linux", 64,
+     "/lib64/ld64.so.2", ThreadPointer::r13, TlsModel::native, "GNU", "ppc64le",
+     "powerpc64le-unknown-linux-gnu"},
     {"x86_64-unknown-linux-musl", "x86_64-unknown-linux-musl", "x86_64", "linux", 64,
      "/lib/ld-musl-x86_64.so.1", ThreadPointer::fs, TlsModel::native, "", "x86_64",
      "x86_64-unknown-linux-musl"},
@@ -85,7 +91,7 @@ TEST_P(BuiltinTarget, ResolvesWithItsFacts) {
   EXPECT_EQ(p.arch, e.arch);
   EXPECT_EQ(p.os, e.os);
   EXPECT_EQ(p.pointer_width, e.pointer_width);
-  EXPECT_EQ(p.endian, Endian::little);
+  EXPECT_EQ(p.endian, e.endian);
   EXPECT_EQ(p.dynamic_linker, e.dynamic_linker);
   EXPECT_EQ(p.thread_pointer, e.thread_pointer);
   EXPECT_EQ(p.tls_model, e.tls_model);
@@ -161,6 +167,27 @@ TEST(BuiltinCatalog, BsdCxxLibraryAndLinuxPieDefaults) {
   EXPECT_TRUE(c.resolve("x86_64-unknown-openbsd").profile.pie_default);
   EXPECT_EQ(c.resolve("x86_64-unknown-openbsd").profile.runtime_library,
             RuntimeLibrary::compiler_rt);
+}
+
+TEST(BuiltinCatalog, Riscv64AndS390xNeedANewerLldThanDebian12sDefault) {
+  SearchOptions options;
+  options.user_dirs = false;
+  Catalog c = Catalog::load(options);
+  ResolvedProfile riscv = c.resolve("riscv64-unknown-linux-gnu");
+  EXPECT_EQ(riscv.profile.min_lld.version, 15);
+  EXPECT_NE(riscv.profile.min_lld.reason.find("R_RISCV_ALIGN"), std::string::npos);
+  EXPECT_EQ(riscv.origins.at("min-lld.version").file, "targets/riscv64-unknown-linux-gnu.toml");
+  EXPECT_EQ(riscv.profile.min_clang.version, 0);
+  Profile s390x = c.resolve("s390x-unknown-linux-gnu").profile;
+  EXPECT_EQ(s390x.min_lld.version, 18);
+  EXPECT_NE(s390x.min_lld.reason.find("SystemZ"), std::string::npos);
+  // No other built-in target asks for a version.
+  for (const std::string& name : c.names()) {
+    if (name == "riscv64-unknown-linux-gnu" || name == "s390x-unknown-linux-gnu")
+      continue;
+    EXPECT_EQ(c.resolve(name).profile.min_lld.version, 0) << name;
+    EXPECT_EQ(c.resolve(name).profile.min_clang.version, 0) << name;
+  }
 }
 
 TEST(BuiltinCatalog, GenodeIsFreeBsdExceptForEmulatedTls) {

@@ -45,8 +45,9 @@ TEST(Schema, EnumSpellingsMatchTheTypedView) {
   EXPECT_EQ(tls->values[1], to_string(TlsModel::emulated));
   const KeySpec* tp = find_key("thread-pointer");
   ASSERT_NE(tp, nullptr);
-  for (ThreadPointer value : {ThreadPointer::none, ThreadPointer::fs, ThreadPointer::gs,
-                              ThreadPointer::tpidr_el0, ThreadPointer::tpidruro, ThreadPointer::tp})
+  for (ThreadPointer value :
+       {ThreadPointer::none, ThreadPointer::fs, ThreadPointer::gs, ThreadPointer::tpidr_el0,
+        ThreadPointer::tpidruro, ThreadPointer::tp, ThreadPointer::a0, ThreadPointer::r13})
     EXPECT_NE(std::find(tp->values.begin(), tp->values.end(), to_string(value)), tp->values.end())
         << to_string(value);
   const KeySpec* cxx = find_key("cxx-stdlib");
