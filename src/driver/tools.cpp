@@ -160,7 +160,7 @@ FoundClang find_clang(const util::Environment& env) {
                   want, installed.empty() ? packaged_major : installed.front(),
                   installed_text(installed));
     found = describe_program(*clang, path);
-    found.chosen_by = "--clang/XPORT_CLANG=" + want;
+    found.chosen_by = "chosen by --clang/XPORT_CLANG=" + want;
   } else {
     // The newest clang-N whose own lld is installed; without any, the newest clang-N; then clang.
     for (int major : installed) {
@@ -224,7 +224,7 @@ void require_versions(const target::Profile& profile, FoundClang& clang, bool li
       clang.major = ask_major(clang.c);
     if (clang.major < min_clang.version)
       throw Error("target {} needs clang {} or later (profile key min-clang: {}), but the chosen "
-                  "clang is {} ({}, chosen by {}); {}",
+                  "clang is {} ({}, {}); {}",
                   profile.name, min_clang.version,
                   min_clang.reason.empty() ? "no reason given" : min_clang.reason,
                   clang.major ? std::to_string(clang.major) : "of unknown version",
@@ -235,7 +235,7 @@ void require_versions(const target::Profile& profile, FoundClang& clang, bool li
     int lld = clang.lld_major;
     if (lld < min_lld.version)
       throw Error("target {} needs lld {} or later to link (profile key min-lld: {}), but the "
-                  "chosen clang {} ({}, chosen by {}) runs ld.lld {} ({}); {}",
+                  "chosen clang {} ({}, {}) runs ld.lld {} ({}); {}",
                   profile.name, min_lld.version,
                   min_lld.reason.empty() ? "no reason given" : min_lld.reason,
                   clang.major ? std::to_string(clang.major) : "of unknown version",
@@ -276,6 +276,12 @@ std::string linker_flag(const target::Profile& profile, const FoundClang& clang)
     throw Error("lld is not installed (no ld.lld beside {} nor in PATH); install it with "
                 "'apt-get install lld-{}'",
                 clang.c.string(), clang.major ? clang.major : packaged_major);
+  // clang 16 and older look for ld.lld in the folder of the name they were run as first: through
+  // /usr/bin/clang-16 that is /usr/bin/ld.lld, Debian's default (lld 14). Name lld's path then.
+  fs::path named_folder_lld = clang.c.parent_path() / "ld.lld";
+  std::error_code ec;
+  if (fs::exists(named_folder_lld, ec) && real(named_folder_lld) != real(clang.lld))
+    return "--ld-path=" + clang.lld.string();
   return "-fuse-ld=lld";
 }
 

@@ -1,18 +1,27 @@
 # xport cc / c++ for aarch64 and riscv64 Linux, from sysroots imported from Debian's cross .debs:
 # C and C++ hello worlds, dynamic (PIE, as Debian's gcc makes them) and -static, run under
-# qemu-user and print their text. Runs with
-# the machine's LIBRARY_PATH set, as a user's shell would.
+# qemu-user and print their text. Runs with the machine's LIBRARY_PATH set, as a user's shell
+# would. With XPORT_CLANG=14 (lld 14), riscv64's links are refused (its profile's min-lld is 15)
+# and its objects compile.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/fixtures/cross.sh"
 command -v qemu-aarch64 >/dev/null || skip "qemu-user is not installed"
 export LIBRARY_PATH="${LIBRARY_PATH:-/usr/local/lib}"
 write_hello "$WORK/src"
 cd "$WORK"
+clang_major=$(chosen_clang_major)
+[ -n "$clang_major" ] || fail "xport cc --print-command names no clang version"
 
 for pair in arm64:aarch64-unknown-linux-gnu:aarch64:usr/aarch64-linux-gnu \
             riscv64:riscv64-unknown-linux-gnu:riscv64:usr/riscv64-linux-gnu; do
   IFS=: read -r deb_arch target qemu runtime <<<"$pair"
   root=$(debian_sysroot "$deb_arch" "$target")
+  if [ "$qemu" = riscv64 ] && [ "$clang_major" -lt 15 ]; then
+    step "$XPORT" cc --target "$target" -c src/hello.c -o hello-rv.o
+    expect_status 1 "$XPORT" cc --target "$target" hello-rv.o -o hello-rv
+    expect_contains "$OUT" "needs lld 15 or later to link" "riscv64 link with lld $clang_major"
+    continue
+  fi
   for mode in dynamic static; do
     flags=()
     [ "$mode" = static ] && flags=(-static)
