@@ -24,9 +24,9 @@ struct FoundClang {
   std::filesystem::path cxx; // clang++ beside it ("" when there is none: use --driver-mode=g++)
   std::filesystem::path bin; // the folder clang really lives in (/usr/lib/llvm-19/bin)
   int major = 0; // from that folder's name, clang's own name or -dumpversion; 0: unknown
-  std::filesystem::path lld;  // the ld.lld clang runs for -fuse-ld=lld: beside it, else in PATH
-  int lld_major = 0;          // 0 when unknown
-  std::string chosen_by;      // "XPORT_CLANG=19", "the newest clang-N in PATH with its lld" ...
+  std::filesystem::path lld; // the ld.lld clang runs for -fuse-ld=lld: beside it, else in PATH
+  int lld_major = 0;         // 0 when unknown
+  std::string chosen_by;     // "chosen by --clang/XPORT_CLANG=19", "the newest clang-N in PATH ..."
   std::vector<int> installed; // the clang-N majors in PATH, newest first
 };
 

@@ -109,7 +109,7 @@ TEST_F(Tools, AVersionOrAPathSelectsThatClang) {
   FoundClang by_version = find_clang(env("14"));
   EXPECT_EQ(by_version.c, root_ / "usr/bin/clang-14");
   EXPECT_EQ(by_version.lld_major, 14);
-  EXPECT_EQ(by_version.chosen_by, "--clang/XPORT_CLANG=14");
+  EXPECT_EQ(by_version.chosen_by, "chosen by --clang/XPORT_CLANG=14");
   FoundClang by_path = find_clang(env((root_ / "usr/lib/llvm-14/bin/clang").string()));
   EXPECT_EQ(by_path.major, 14);
   EXPECT_EQ(by_path.cxx, root_ / "usr/lib/llvm-14/bin/clang++");
