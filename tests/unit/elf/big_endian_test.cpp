@@ -103,8 +103,9 @@ TEST(BigEndian, SymbolsAndDataMatchTheLittleEndianBuildOfTheSameSource) {
     EXPECT_EQ(bs->type, ls->type) << name;
     EXPECT_EQ(bs->bind, ls->bind) << name;
     EXPECT_EQ(bs->defined(), ls->defined()) << name;
-    if (bs->type != STT_FUNC) // code sizes differ between machines; data sizes do not
+    if (bs->type != STT_FUNC) { // code sizes differ between machines; data sizes do not
       EXPECT_EQ(bs->size, ls->size) << name;
+    }
   }
   EXPECT_EQ(find_symbol(b, "table")->size, 24u);
   EXPECT_EQ(find_symbol(b, "counter")->type, STT_TLS);
@@ -152,7 +153,7 @@ std::vector<std::string> codes_of(const ElfFile& elf, const target::Profile& p) 
   context.profile = p;
   context.threads = 1;
   std::vector<std::string> out;
-  for (const Finding& f : check_image(elf, {elf.name(), ""}, context))
+  for (const Finding& f : check_image(elf, {elf.name(), "", {}}, context))
     out.emplace_back(code_name(f.code));
   return out;
 }
