@@ -67,6 +67,21 @@ struct RustSettings {
   bool has_std = true; // false: build-std=core,alloc only
 };
 
+// Where `xport sysroot fetch` gets the target's media ([media] in a profile). Templates may use
+// {mirror}, {release}, {arch}, {major}, {minor}, {nodot} and the release's own release-values.
+struct MediaSource {
+  std::string kind = "files"; // "files" or "apt"
+  std::string mirror;         // the default {mirror}
+  std::string arch;           // {arch}; "" = the OS's spelling is the profile's arch
+  std::vector<std::string> files;
+  std::string checksums;       // URL template of the checksum list
+  std::string checksum_format; // "freebsd-manifest" or "bsd"
+  std::vector<std::string> releases;
+  std::string default_release;
+  nlohmann::json release_values = nlohmann::json::object(); // {"9.3": {"sets": "tgz"}}
+  std::vector<std::string> packages;                          // apt: package name templates
+};
+
 struct Profile {
   std::string name;
   std::string description;
@@ -112,6 +127,7 @@ struct Profile {
   std::vector<std::string> runner; // command that runs a program for the target ("ssh", "host")
 
   std::optional<RustSettings> rust;
+  std::optional<MediaSource> media;
 };
 
 // Where a resolved field's value came from.

@@ -153,6 +153,20 @@ Profile profile_from_fields(const Fields& fields) {
     set(fields, "rust.std", rust.has_std);
     p.rust = std::move(rust);
   }
+  if (any_under(fields, "media")) {
+    MediaSource media;
+    set(fields, "media.kind", media.kind);
+    set(fields, "media.mirror", media.mirror);
+    set(fields, "media.arch", media.arch);
+    set(fields, "media.files", media.files);
+    set(fields, "media.checksums", media.checksums);
+    set(fields, "media.checksum-format", media.checksum_format);
+    set(fields, "media.releases", media.releases);
+    set(fields, "media.default-release", media.default_release);
+    media.release_values = free_table(fields, "media.release-values");
+    set(fields, "media.packages", media.packages);
+    p.media = std::move(media);
+  }
   return p;
 }
 

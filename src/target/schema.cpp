@@ -20,6 +20,8 @@ constexpr auto tls_values = spellings_of(tls_names);
 constexpr auto thread_pointer_values = spellings_of(thread_pointer_names);
 constexpr auto encoding_values = spellings_of(encoding_names);
 constexpr std::array panic_values = {"abort"sv, "unwind"sv};
+constexpr std::array media_kind_values = {"files"sv, "apt"sv};
+constexpr std::array checksum_format_values = {"freebsd-manifest"sv, "bsd"sv};
 
 constexpr KeySpec S(std::string_view key, KeyType type, std::string_view doc) {
   return KeySpec{key, type, {}, doc, true};
@@ -104,6 +106,21 @@ const KeySpec keys[] = {
       "for an override the rustc in use rejects: the fields to set instead"),
     E("rust.panic", panic_values, "panic strategy; unset: the base target's"),
     S("rust.std", boolean, "false: build only core and alloc"),
+    S("media", table, "where `xport sysroot fetch` downloads the target's media"),
+    E("media.kind", media_kind_values,
+      "files: download URLs and check them against a checksum list; apt: Debian packages through "
+      "apt-get, from the machine's configured archive"),
+    S("media.mirror", string, "the default {mirror}: where the OS publishes its releases"),
+    S("media.arch", string, "{arch}: the OS's name for the architecture in URLs or package names"),
+    S("media.files", string_list, "URL templates of the media, imported in this order"),
+    S("media.checksums", string, "URL template of the list of checksums the OS publishes"),
+    E("media.checksum-format", checksum_format_values,
+      "freebsd-manifest: a MANIFEST (name, sha256, ...); bsd: lines like SHA512 (name) = hex"),
+    S("media.releases", string_list, "the releases known to exist, oldest first"),
+    S("media.default-release", string, "the release fetched without --release"),
+    S("media.release-values", free_table,
+      "per release, more placeholders for the templates: \"9.3\" = { sets = \"tgz\" }"),
+    S("media.packages", string_list, "for apt: the packages to fetch, with their dependencies"),
 };
 #undef START_FILES
 
