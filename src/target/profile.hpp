@@ -79,7 +79,7 @@ struct MediaSource {
   std::vector<std::string> releases;
   std::string default_release;
   nlohmann::json release_values = nlohmann::json::object(); // {"9.3": {"sets": "tgz"}}
-  std::vector<std::string> packages;                          // apt: package name templates
+  std::vector<std::string> packages;                        // apt: package name templates
 };
 
 struct Profile {
