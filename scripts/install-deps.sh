@@ -9,7 +9,7 @@ packages=(
   # libraries
   libarchive-dev libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libfmt-dev libxxhash-dev
   llvm-14-dev libclang-14-dev libssl-dev zlib1g-dev libzstd-dev
-  libgtest-dev libgmock-dev libbenchmark-dev
+  libcurl4-openssl-dev libgtest-dev libgmock-dev libbenchmark-dev
   # the toolchains xport drives: Debian 12's default clang 14 and the newer ones it packages
   # (xport picks the newest clang with its lld; tests run the driver with 14 and with 19)
   clang-14 clang lld-14 lld llvm-14 libclang-rt-14-dev

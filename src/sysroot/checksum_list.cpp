@@ -1,0 +1,123 @@
+// Parsing published checksum lists and hashing downloads (see checksum_list.hpp).
+#include "sysroot/checksum_list.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <memory>
+#include <unistd.h>
+#include <vector>
+
+#include <openssl/evp.h>
+
+#include "util/error.hpp"
+
+namespace xport::sysroot {
+namespace {
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+bool is_hex(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(),
+                                      [](unsigned char c) { return std::isxdigit(c) != 0; });
+}
+
+std::vector<std::string_view> split(std::string_view text, char separator) {
+  std::vector<std::string_view> out;
+  std::size_t pos = 0;
+  while (true) {
+    std::size_t end = text.find(separator, pos);
+    out.push_back(text.substr(pos, end - pos));
+    if (end == std::string_view::npos)
+      return out;
+    pos = end + 1;
+  }
+}
+
+std::size_t hex_digits(std::string_view algorithm) {
+  if (algorithm == "md5")
+    return 32;
+  if (algorithm == "sha1")
+    return 40;
+  if (algorithm == "sha256")
+    return 64;
+  if (algorithm == "sha512")
+    return 128;
+  return 0;
+}
+
+} // namespace
+
+std::map<std::string, PublishedChecksum>
+parse_checksum_list(std::string_view text, std::string_view format, std::string_view source) {
+  std::map<std::string, PublishedChecksum> out;
+  for (std::string_view line : split(text, '\n')) {
+    if (!line.empty() && line.back() == '\r')
+      line.remove_suffix(1);
+    if (format == "freebsd-manifest") {
+      std::vector<std::string_view> fields = split(line, '\t');
+      if (fields.size() >= 2 && fields[1].size() == 64 && is_hex(fields[1]))
+        out[std::string(fields[0])] = {"sha256", lower(fields[1])};
+    } else if (format == "bsd") {
+      // ALGO (name) = hex
+      std::size_t open = line.find(" (");
+      std::size_t close = line.rfind(") = ");
+      if (open == std::string_view::npos || close == std::string_view::npos || close < open)
+        continue;
+      std::string algorithm = lower(line.substr(0, open));
+      std::string_view hex = line.substr(close + 4);
+      if (hex_digits(algorithm) == hex.size() && is_hex(hex))
+        out[std::string(line.substr(open + 2, close - open - 2))] = {algorithm, lower(hex)};
+    } else {
+      throw Error("checksum list {}: unknown format '{}' (media.checksum-format); known: "
+                  "freebsd-manifest, bsd",
+                  source, format);
+    }
+  }
+  return out;
+}
+
+std::string checksum_file(const std::filesystem::path& file, std::string_view algorithm) {
+  const EVP_MD* md = EVP_get_digestbyname(std::string(algorithm).c_str());
+  if (md == nullptr)
+    throw Error("cannot check {}: OpenSSL has no '{}' digest", file.string(), algorithm);
+  int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    throw Error("cannot read {}: {}", file.string(), std::strerror(errno));
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+  EVP_DigestInit_ex(ctx.get(), md, nullptr);
+  std::vector<unsigned char> buffer(1 << 20);
+  while (true) {
+    ssize_t n = ::read(fd, buffer.data(), buffer.size());
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0) {
+      int saved = errno;
+      ::close(fd);
+      throw Error("cannot read {}: {}", file.string(), std::strerror(saved));
+    }
+    if (n == 0)
+      break;
+    EVP_DigestUpdate(ctx.get(), buffer.data(), static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  EVP_DigestFinal_ex(ctx.get(), digest, &size);
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string hex;
+  for (unsigned int i = 0; i < size; ++i) {
+    hex += digits[digest[i] >> 4];
+    hex += digits[digest[i] & 15];
+  }
+  return hex;
+}
+
+} // namespace xport::sysroot

@@ -1,0 +1,57 @@
+// `xport sysroot fetch`: a target's media downloaded from where its profile says ([media]),
+// checked against the checksums the OS publishes, cached by checksum, and imported into the store
+// exactly as `xport sysroot import` would (Store::import: all or nothing).
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "sysroot/download.hpp"
+#include "sysroot/store.hpp"
+
+namespace xport::sysroot {
+
+struct FetchRequest {
+  std::string release;  // "" = the profile's default
+  std::string mirror;   // "" = $XPORT_MIRROR_<OS>, else the profile's
+  ImportRequest import; // name, force, limits ...; media are filled in by fetch
+};
+
+// What a fetch did, for the command to tell.
+struct FetchReport {
+  std::string release;
+  std::string mirror;
+  struct File {
+    std::string url;
+    std::string algorithm, hex; // the checksum it matched ("apt" for apt's own checks)
+    bool from_cache = false;
+    uint64_t bytes = 0, resumed_from = 0;
+  };
+  std::vector<File> files;
+  bool list_downloaded = false;
+  std::vector<std::string> notes; // "md5 is weak ..."
+  bool downloaded_nothing() const;
+};
+
+// Callbacks for what the command shows while it runs.
+struct FetchObserver {
+  DownloadProgress progress;                   // bytes of the file being downloaded
+  std::function<void(const std::string&)> say; // a line for the user ("downloading ...")
+  ImportObserver* import = nullptr;
+  std::function<void()> on_wait;
+};
+
+Sysroot fetch(Store& store, const target::Profile& profile, FetchRequest request,
+              const FetchObserver& observer, FetchReport& report);
+
+// The apt way (media.kind = "apt"): the packages, with the dependencies apt resolves, downloaded by
+// apt-get under a private state and cache in the store (apt/), from the machine's configured
+// Debian archive, without root, dpkg --add-architecture or any change to the machine. Returns the
+// .deb files in import order.
+std::vector<std::filesystem::path> fetch_with_apt(const std::filesystem::path& apt_dir,
+                                                  const target::Profile& profile,
+                                                  const FetchObserver& observer,
+                                                  FetchReport& report);
+
+} // namespace xport::sysroot

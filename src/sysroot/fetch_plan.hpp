@@ -1,0 +1,48 @@
+// What `xport sysroot fetch` downloads for a target and a release: the profile's [media] templates
+// with their placeholders filled in, the mirror chosen (--mirror, then $XPORT_MIRROR_<OS>, then the
+// release's own, then the profile's), and where the OS's checksum list is. Pure: no network.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "target/profile.hpp"
+#include "util/process.hpp"
+
+namespace xport::sysroot {
+
+struct FetchFile {
+  std::string url;
+  std::string name; // the URL's last part: how the checksum list names the file
+};
+
+struct FetchPlan {
+  std::string release;
+  std::string mirror; // as a URL (a local folder becomes file://)
+  std::vector<FetchFile> files;
+  std::string checksums_url;
+  std::string checksum_format; // "freebsd-manifest" or "bsd"
+};
+
+// Fills `text`'s {placeholders} from `values`. Throws xport::Error naming `what` (the profile key)
+// and the unknown placeholder, with the known ones.
+std::string expand_template(std::string_view text, const std::map<std::string, std::string>& values,
+                            std::string_view what);
+
+// "XPORT_MIRROR_FREEBSD" for os "freebsd".
+std::string mirror_variable(std::string_view os);
+
+// A mirror as given by a user: a URL as it is, a local folder as a file:// URL of its absolute
+// path.
+std::string mirror_url(std::string_view mirror);
+
+// The plan for `profile` (whose media.kind is "files"). `release` "" means media.default-release;
+// `mirror` "" means $XPORT_MIRROR_<OS> from `env`, else the release's or the profile's mirror.
+// Throws UsageError for an unknown release (listing the known ones) and Error for a profile
+// without [media].
+FetchPlan plan_fetch(const target::Profile& profile, std::string_view release,
+                     std::string_view mirror, const util::Environment& env);
+
+} // namespace xport::sysroot

@@ -1,0 +1,102 @@
+// The fetch plan from the built-in profiles' [media] tables, and the published checksum lists.
+#include <gtest/gtest.h>
+
+#include "sysroot/checksum_list.hpp"
+#include "sysroot/fetch_plan.hpp"
+#include "target/catalog.hpp"
+#include "util/error.hpp"
+
+namespace xport::sysroot {
+namespace {
+
+target::Profile builtin(const std::string& name) {
+  static const target::Catalog catalog = [] {
+    target::SearchOptions options;
+    options.user_dirs = false;
+    return target::Catalog::load(options);
+  }();
+  return catalog.resolve(name).profile;
+}
+
+TEST(FetchPlan, FreeBsdBaseFromTheProfileMirrorOrAnArchivedRelease) {
+  FetchPlan plan = plan_fetch(builtin("x86_64-unknown-freebsd"), "14.3", "", {});
+  ASSERT_EQ(plan.files.size(), 1u);
+  EXPECT_EQ(plan.files[0].url, "https://download.freebsd.org/releases/amd64/14.3-RELEASE/base.txz");
+  EXPECT_EQ(plan.files[0].name, "base.txz");
+  EXPECT_EQ(plan.checksums_url,
+            "https://download.freebsd.org/releases/amd64/14.3-RELEASE/MANIFEST");
+  EXPECT_EQ(plan.checksum_format, "freebsd-manifest");
+  FetchPlan old = plan_fetch(builtin("x86_64-unknown-genode"), "13.2", "", {});
+  EXPECT_EQ(old.files[0].url, "https://ftp-archive.freebsd.org/pub/FreeBSD-Archive/old-releases/"
+                              "amd64/13.2-RELEASE/base.txz");
+  FetchPlan arm = plan_fetch(builtin("aarch64-unknown-freebsd"), "", "", {});
+  EXPECT_EQ(arm.release, "14.3");
+  EXPECT_NE(arm.files[0].url.find("/arm64/aarch64/14.3-RELEASE/base.txz"), std::string::npos);
+}
+
+TEST(FetchPlan, PerReleaseValuesAndTheReleaseWithoutItsDot) {
+  FetchPlan nine = plan_fetch(builtin("x86_64-unknown-netbsd"), "9.3", "", {});
+  EXPECT_EQ(nine.files[0].url,
+            "https://cdn.netbsd.org/pub/NetBSD/NetBSD-9.3/amd64/binary/sets/base.tgz");
+  EXPECT_EQ(nine.files[1].name, "comp.tgz");
+  FetchPlan ten = plan_fetch(builtin("x86_64-unknown-netbsd"), "10.1", "", {});
+  EXPECT_EQ(ten.files[1].name, "comp.tar.xz");
+  FetchPlan obsd = plan_fetch(builtin("x86_64-unknown-openbsd"), "7.7", "", {});
+  EXPECT_EQ(obsd.files[0].url, "https://cdn.openbsd.org/pub/OpenBSD/7.7/amd64/base77.tgz");
+  EXPECT_EQ(obsd.checksums_url, "https://cdn.openbsd.org/pub/OpenBSD/7.7/amd64/SHA256");
+  FetchPlan dfly = plan_fetch(builtin("x86_64-unknown-dragonfly"), "6.4.2", "", {});
+  EXPECT_EQ(dfly.files[0].name, "dfly-x86_64-6.4.2_REL.iso.bz2");
+}
+
+TEST(FetchPlan, MirrorFromTheOptionThenTheEnvironment) {
+  util::Environment env{{"XPORT_MIRROR_FREEBSD", "http://127.0.0.1:8000/fb/"}};
+  target::Profile p = builtin("x86_64-unknown-freebsd");
+  EXPECT_EQ(plan_fetch(p, "13.2", "", env).files[0].url,
+            "http://127.0.0.1:8000/fb/amd64/13.2-RELEASE/base.txz");
+  EXPECT_EQ(plan_fetch(p, "13.2", "/srv/mirror", env).files[0].url,
+            "file:///srv/mirror/amd64/13.2-RELEASE/base.txz");
+  EXPECT_EQ(mirror_variable("dragonfly"), "XPORT_MIRROR_DRAGONFLY");
+}
+
+TEST(FetchPlan, UnknownReleaseListsTheKnownOnes) {
+  try {
+    plan_fetch(builtin("x86_64-unknown-openbsd"), "6.9", "", {});
+    FAIL() << "accepted an unknown release";
+  } catch (const UsageError& e) {
+    EXPECT_NE(std::string(e.what()).find("unknown release '6.9'"), std::string::npos);
+    EXPECT_NE(std::string(e.what()).find("7.5 7.6 7.7"), std::string::npos);
+  }
+}
+
+TEST(FetchPlan, UnknownPlaceholderIsNamed) {
+  EXPECT_THROW(expand_template("{mirror}/{nope}", {{"mirror", "m"}}, "files"), Error);
+  EXPECT_EQ(expand_template("{mirror}/x{nodot}", {{"mirror", "m"}, {"nodot", "77"}}, "files"),
+            "m/x77");
+}
+
+TEST(ChecksumList, FreeBsdManifest) {
+  std::string sum(64, 'a');
+  auto sums = parse_checksum_list("base.txz\t" + sum + "\t26857\tbase\t\"Base system\"\ton\n" +
+                                      "kernel.txz\tnot-a-sum\t1\tkernel\t\"Kernel\"\ton\n",
+                                  "freebsd-manifest", "MANIFEST");
+  ASSERT_EQ(sums.size(), 1u);
+  EXPECT_EQ(sums["base.txz"].algorithm, "sha256");
+  EXPECT_EQ(sums["base.txz"].hex, sum);
+}
+
+TEST(ChecksumList, BsdTaggedLines) {
+  std::string sha512(128, 'B'), md5(32, 'c');
+  auto sums = parse_checksum_list("SHA512 (base.tar.xz) = " + sha512 +
+                                      "\r\nMD5 (dfly-x86_64-6.4.2_REL.iso.bz2) = " + md5 +
+                                      "\nSHA512 (short) = abc\n",
+                                  "bsd", "SHA512");
+  ASSERT_EQ(sums.size(), 2u);
+  EXPECT_EQ(sums["base.tar.xz"].algorithm, "sha512");
+  EXPECT_EQ(sums["base.tar.xz"].hex, std::string(128, 'b'));
+  EXPECT_EQ(sums["dfly-x86_64-6.4.2_REL.iso.bz2"].algorithm, "md5");
+  EXPECT_TRUE(weak_checksum("md5"));
+  EXPECT_THROW(parse_checksum_list("", "sfv", "x"), Error);
+}
+
+} // namespace
+} // namespace xport::sysroot
