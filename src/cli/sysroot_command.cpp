@@ -1,7 +1,9 @@
 // `xport sysroot import|add|list|show|verify|rm`: the sysroot store on the command line. Reading
 // media, selection and the store live in src/sysroot; this file parses options and prints.
+#include <chrono>
 #include <iostream>
 #include <optional>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -10,6 +12,7 @@
 #include "cli/command.hpp"
 #include "cli/sysroot_progress.hpp"
 #include "cli/target_options.hpp"
+#include "sysroot/fetch.hpp"
 #include "sysroot/size_text.hpp"
 #include "sysroot/store.hpp"
 #include "util/digest.hpp"
@@ -158,6 +161,106 @@ int run_add(TargetOptions target, const StoreOption& store, const std::string& n
                            "{}\n",
                            layer.media.size(), s.name, s.manifest.layers.size(), layer.entries,
                            s.manifest.entry_count(), human_size(s.manifest.total_bytes()));
+  print_layout(s.manifest.layout);
+  return exit_ok;
+}
+
+// Download progress on standard error when it is a terminal, redrawn at most ten times a second.
+class DownloadProgressLine {
+public:
+  DownloadProgressLine() : terminal_(::isatty(STDERR_FILENO) == 1) {}
+  ~DownloadProgressLine() { finish(); }
+  void update(const std::string& name, uint64_t done, uint64_t total) {
+    if (!terminal_)
+      return;
+    auto now = std::chrono::steady_clock::now();
+    if (drawn_ && now - last_ < std::chrono::milliseconds(100) && done != total)
+      return;
+    last_ = now;
+    drawn_ = true;
+    std::string line = total > 0
+                           ? fmt::format("downloading {}: {} of {} ({}%)", name, human_size(done),
+                                         human_size(total), done * 100 / total)
+                           : fmt::format("downloading {}: {}", name, human_size(done));
+    std::cerr << "\r\033[K" << line << std::flush;
+  }
+  void finish() {
+    if (drawn_)
+      std::cerr << "\r\033[K" << std::flush;
+    drawn_ = false;
+  }
+
+private:
+  bool terminal_;
+  bool drawn_ = false;
+  std::chrono::steady_clock::time_point last_;
+};
+
+int run_fetch(const TargetOptions& target, const StoreOption& store, const std::string& release,
+              const std::string& mirror, const std::string& name, bool force, bool as_json) {
+  target::ResolvedProfile profile = resolve_target(target);
+  sysroot::FetchRequest request;
+  request.release = release;
+  request.mirror = mirror;
+  request.import.name = name;
+  request.import.force = force;
+  request.import.digest_cache = util::cache_home(util::current_environment()) / "media-digests";
+  sysroot::Store opened = store.open();
+  sysroot::FetchReport report;
+  DownloadProgressLine line;
+  ImportProgressBar bar;
+  sysroot::FetchObserver observer;
+  observer.progress = [&](const std::string& file, uint64_t done, uint64_t total) {
+    line.update(file, done, total);
+  };
+  observer.say = [&](const std::string& text) {
+    line.finish();
+    std::cerr << "xport: " << text << "\n";
+  };
+  observer.import = &bar;
+  std::string shown = name.empty() ? profile.profile.name : name;
+  observer.on_wait = [&] {
+    std::cerr << fmt::format("xport: waiting for another import of '{}' to finish...\n", shown);
+  };
+  sysroot::Sysroot s = sysroot::fetch(opened, profile.profile, request, observer, report);
+  line.finish();
+  for (const std::string& note : report.notes)
+    std::cerr << "xport: note: " << note << "\n";
+  for (const std::string& w : s.manifest.warnings)
+    std::cerr << "xport: warning: " << w << "\n";
+  if (as_json) {
+    json files = json::array();
+    for (const auto& f : report.files)
+      files.push_back({{"url", f.url},
+                       {"checksum", f.algorithm + (f.hex.empty() ? "" : ":" + f.hex)},
+                       {"cached", f.from_cache},
+                       {"downloaded_bytes", f.bytes},
+                       {"resumed_from", f.resumed_from}});
+    json out = summary_json(s);
+    out["release"] = report.release;
+    out["mirror"] = report.mirror;
+    out["downloads"] = files;
+    out["downloaded_nothing"] = report.downloaded_nothing();
+    out["warnings"] = s.manifest.warnings;
+    std::cout << util::json_text(out) << "\n";
+    return exit_ok;
+  }
+  for (const auto& f : report.files) {
+    std::string how = f.from_cache ? "cached" : fmt::format("downloaded {}", human_size(f.bytes));
+    if (f.resumed_from > 0)
+      how += fmt::format(", resumed after {}", human_size(f.resumed_from));
+    std::cout << fmt::format("{}: {}{}\n", f.url, how,
+                             f.hex.empty() ? std::string(", checked by apt")
+                                           : fmt::format(", {} {}", f.algorithm, f.hex));
+  }
+  if (report.downloaded_nothing())
+    std::cout << "nothing downloaded: every file was in the download cache ("
+              << (opened.dir() / "downloads").string() << ")\n";
+  std::cout << fmt::format(
+      "imported sysroot '{}' for {} (release {}): {} files, {} from {} media\n", s.name,
+      s.manifest.target, report.release, s.manifest.entry_count(),
+      human_size(s.manifest.total_bytes()), s.manifest.media.size());
+  std::cout << fmt::format("root:            {}\n", s.root.string());
   print_layout(s.manifest.layout);
   return exit_ok;
 }
@@ -334,6 +437,22 @@ int run_sysroot(const Invocation& inv) {
   add_store_option(*add, store);
   add->add_flag("--json", as_json, "print the result as JSON");
 
+  CLI::App* fetch = app.add_subcommand(
+      "fetch", "download TARGET's media from where its profile says, check them against the "
+               "checksums its OS publishes, and import them");
+  std::string release, mirror;
+  TargetOptions fetch_target;
+  fetch->add_option("TARGET", fetch_target.target, "the target")->required();
+  add_target_options(*fetch, fetch_target, TargetOption::none);
+  fetch->add_option("--release", release, "the OS release (default: the profile's)");
+  fetch->add_option("--mirror", mirror,
+                    "another mirror: a URL or a local folder (default $XPORT_MIRROR_<OS>, else "
+                    "the profile's)");
+  fetch->add_option("--name", name, "the sysroot's name (default: the target's name)");
+  fetch->add_flag("--force", force, "replace a sysroot of the same name (atomically)");
+  add_store_option(*fetch, store);
+  fetch->add_flag("--json", as_json, "print the result as JSON");
+
   CLI::App* list = app.add_subcommand("list", "list the sysroots in the store");
   add_store_option(*list, store);
   list->add_flag("--json", as_json, "print JSON");
@@ -362,6 +481,8 @@ int run_sysroot(const Invocation& inv) {
                       expect_sha256, file_digest, as_json);
   if (add->parsed())
     return run_add(add_target, store, add_name, add_media, add_all, as_json);
+  if (fetch->parsed())
+    return run_fetch(fetch_target, store, release, mirror, name, force, as_json);
   if (list->parsed())
     return run_list(store, as_json);
   if (show->parsed())
