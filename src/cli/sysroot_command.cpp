@@ -254,8 +254,8 @@ int run_fetch(const TargetOptions& target, const StoreOption& store, const std::
                                            : fmt::format(", {} {}", f.algorithm, f.hex));
   }
   if (report.downloaded_nothing())
-    std::cout << "nothing downloaded: every file was in the download cache ("
-              << (opened.dir() / "downloads").string() << ")\n";
+    std::cout << "nothing downloaded: every file was in the download cache (" << report.cache
+              << ")\n";
   std::cout << fmt::format(
       "imported sysroot '{}' for {} (release {}): {} files, {} from {} media\n", s.name,
       s.manifest.target, report.release, s.manifest.entry_count(),

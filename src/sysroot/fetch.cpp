@@ -41,6 +41,7 @@ Sysroot fetch(Store& store, const target::Profile& profile, FetchRequest request
   report.release = plan.release;
   report.mirror = plan.mirror;
   DownloadCache cache(store.dir() / "downloads");
+  report.cache = (store.dir() / "downloads").string();
   std::string list_text = cache.list(plan.checksums_url, plan.release, report.list_downloaded);
   say(fmt::format("checksums: {}{}", plan.checksums_url,
                   report.list_downloaded ? "" : " (cached)"));

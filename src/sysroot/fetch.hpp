@@ -29,6 +29,7 @@ struct FetchReport {
     uint64_t bytes = 0, resumed_from = 0;
   };
   std::vector<File> files;
+  std::string cache; // where the downloads are kept
   bool list_downloaded = false;
   std::vector<std::string> notes; // "md5 is weak ..."
   bool downloaded_nothing() const;

@@ -244,6 +244,7 @@ std::vector<fs::path> fetch_with_apt(const fs::path& apt_dir, const target::Prof
   }
   report.release = "the machine's configured suites";
   report.mirror = dir("sources.list");
+  report.cache = archives.string();
   for (const fs::path& deb : debs) {
     std::error_code ec;
     if (!fs::exists(deb, ec))

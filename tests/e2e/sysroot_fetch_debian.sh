@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# `xport sysroot fetch aarch64-unknown-linux-gnu`: the profile's Debian cross packages resolved,
+# downloaded and checked by apt-get itself, under a private state and cache in the store, from this
+# machine's configured archive (no root, no dpkg --add-architecture); then xport cc builds a C and a
+# C++ hello world against the sysroot and xport run runs them under qemu-user. apt's folder is kept
+# in $XPORT_TEST_CACHE across runs, so only the first run downloads.
+source "$(dirname "$0")/lib.sh"
+command -v qemu-aarch64 >/dev/null || skip "qemu-aarch64 is not installed"
+command -v apt-get >/dev/null || skip "apt-get is not installed"
+export LIBRARY_PATH="${LIBRARY_PATH:-/usr/local/lib}" # as a user's shell has it: must not leak
+
+APT_CACHE=$XPORT_TEST_CACHE/sysroot-fetch-apt
+mkdir -p "$APT_CACHE" "$XPORT_HOME"
+ln -s "$APT_CACHE" "$XPORT_HOME/apt"
+apt_sources() { cat /etc/apt/sources.list /etc/apt/sources.list.d/* 2>/dev/null || true; }
+sources_before=$(apt_sources | sha256sum)
+foreign_before=$(dpkg --print-foreign-architectures)
+installed_before=$(dpkg-query -W -f '${Package}:${Architecture} ${Status}\n' | sha256sum)
+
+fetch() {
+  (
+    flock 9
+    "$XPORT" sysroot fetch aarch64-unknown-linux-gnu "$@"
+  ) 9>"$XPORT_TEST_CACHE/sysroot-fetch-apt.lock"
+}
+
+step echo "fetch through apt-get, into the store"
+got=0
+OUT=$(fetch 2>&1) || got=$?
+echo "$OUT"
+if [ $got -ne 0 ]; then
+  grep -qE "Could not resolve|Temporary failure|Failed to fetch|Unable to connect" <<<"$OUT" &&
+    skip "the Debian archive is unreachable"
+  fail "xport sysroot fetch exited $got"
+fi
+for p in libc6-dev-arm64-cross libc6-arm64-cross libgcc-12-dev-arm64-cross libgcc-s1-arm64-cross \
+  libstdc++-12-dev-arm64-cross libstdc++6-arm64-cross linux-libc-dev-arm64-cross; do
+  expect_contains "$OUT" "${p}_"
+done
+expect_contains "$OUT" "checked by apt"
+expect_contains "$OUT" "layout:          debian-cross (aarch64-linux-gnu)"
+expect_contains "$OUT" "runtime root:  usr/aarch64-linux-gnu"
+
+step echo "the machine is unchanged: same sources, no foreign architecture, nothing installed"
+[ "$(apt_sources | sha256sum)" = "$sources_before" ] ||
+  fail "the machine's apt sources changed"
+[ "$(dpkg --print-foreign-architectures)" = "$foreign_before" ] || fail "a dpkg architecture was added"
+[ "$(dpkg-query -W -f '${Package}:${Architecture} ${Status}\n' | sha256sum)" = "$installed_before" ] ||
+  fail "the machine's installed packages changed"
+[ ! -s "$XPORT_HOME/apt/status" ] || fail "xport's private dpkg status is not empty"
+
+step echo "a second fetch downloads nothing: apt's cache has every package"
+OUT=$(fetch --force 2>&1) || { echo "$OUT"; fail "the second fetch failed"; }
+echo "$OUT" | tail -12
+expect_contains "$OUT" "nothing downloaded"
+
+step echo "xport cc builds against the fetched sysroot; xport run runs the programs under qemu"
+cd "$WORK"
+printf '#include <stdio.h>\nint main(void){ puts("hello from a fetched sysroot"); return 0; }\n' >hello.c
+printf '#include <iostream>\nint main(){ std::cout << "c++ from a fetched sysroot" << std::endl; }\n' >hello.cc
+step "$XPORT" cc --target aarch64-unknown-linux-gnu hello.c -o hello
+step "$XPORT" c++ --target aarch64-unknown-linux-gnu hello.cc -o hellocc
+expect_status 0 "$XPORT" run --target aarch64-unknown-linux-gnu ./hello
+expect_contains "$OUT" "hello from a fetched sysroot"
+expect_status 0 "$XPORT" run --target aarch64-unknown-linux-gnu ./hellocc
+expect_contains "$OUT" "c++ from a fetched sysroot"
+
+step echo "--release and --mirror do not apply to apt: refused, saying why"
+expect_status 2 "$XPORT" sysroot fetch aarch64-unknown-linux-gnu --release 12
+expect_contains "$OUT" "configured Debian archive"
+echo "ok"
