@@ -1,5 +1,5 @@
-// `xport sysroot import|add|fetch|list|show|verify|rm`: the sysroot store on the command line. Reading
-// media, selection and the store live in src/sysroot; this file parses options and prints.
+// `xport sysroot import|add|fetch|list|show|verify|rm`: the sysroot store on the command line.
+// Reading media, selection and the store live in src/sysroot; this file parses options and prints.
 #include <chrono>
 #include <iostream>
 #include <optional>
