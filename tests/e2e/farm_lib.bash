@@ -7,10 +7,10 @@ free_port() {
 }
 
 # xport_clang: the clang `xport cc` runs for aarch64, as its printed command names it (the path
-# the build servers must also have).
+# the build servers must also have); the comment line above the command says why it was chosen.
 xport_clang() {
   local word
-  for word in $("$XPORT" cc --target "$arm64_target" --print-command -c x.c); do
+  for word in $("$XPORT" cc --target "$arm64_target" --print-command -c x.c | grep -v '^#'); do
     case "$word" in
     */clang | */clang-[0-9]*) echo "$word"; return ;;
     esac

@@ -49,7 +49,7 @@ TEST(Diff, ShowOrderFollowsTheSchema) {
   EXPECT_EQ(keys[0], "name");
   EXPECT_EQ(keys[1], "description");
   EXPECT_EQ(keys[2], "llvm-triple");
-  EXPECT_EQ(keys.back(), "rust.panic");
+  EXPECT_EQ(keys.back(), "media.packages");
 }
 
 } // namespace
