@@ -127,7 +127,12 @@ int run_import(const TargetOptions& target, const StoreOption& store,
 // `xport sysroot add NAME MEDIA...`: packages layered onto a sysroot, for the target it was
 // imported for (its profile from the catalog, with any --profile files).
 int run_add(TargetOptions target, const StoreOption& store, const std::string& name,
-            const std::vector<std::string>& media, bool all, bool as_json) {
+            const std::vector<std::string>& media, const std::vector<std::string>& debs, bool all,
+            bool as_json) {
+  if (media.empty() && debs.empty())
+    throw UsageError("sysroot add {}: name the packages to layer: MEDIA (.deb, .pkg, tar files, "
+                     "folders) or --deb PACKAGE...",
+                     name);
   sysroot::Store opened = store.open();
   sysroot::Sysroot existing = opened.get(name);
   if (target.target.empty())
@@ -141,6 +146,35 @@ int run_add(TargetOptions target, const StoreOption& store, const std::string& n
   sysroot::ImportRequest request;
   for (const std::string& m : media)
     request.media.emplace_back(m);
+  sysroot::DebResolution resolved;
+  if (!debs.empty()) {
+    sysroot::FetchObserver observer;
+    observer.say = [](const std::string& line) { std::cerr << "xport: " << line << "\n"; };
+    resolved = sysroot::resolve_debs_with_apt(opened.dir() / "apt", profile.profile,
+                                              existing.manifest, debs, observer);
+    for (const std::string& a : resolved.already)
+      std::cerr << fmt::format("xport: {} is in the sysroot '{}' already\n", a, name);
+    if (!resolved.host_tools.empty())
+      std::cerr << fmt::format("xport: apt-get would also install on this machine (not layered; "
+                               "install them if the build runs them): {}\n",
+                               fmt::join(resolved.host_tools, ", "));
+    if (resolved.debs.empty() && media.empty()) {
+      if (as_json) {
+        json out = summary_json(existing);
+        out["apt"] = {{"layered", json::array()}, {"already", resolved.already}};
+        std::cout << util::json_text(out) << "\n";
+      } else
+        std::cout << fmt::format("nothing to add to sysroot '{}': it holds {} already\n", name,
+                                 fmt::join(resolved.already, ", "));
+      return exit_ok;
+    }
+    if (!as_json)
+      for (std::size_t i = 0; i < resolved.debs.size(); ++i)
+        std::cout << fmt::format("apt-get: {} ({}, checked by apt)\n", resolved.layered[i],
+                                 resolved.debs[i].filename().string());
+    for (const auto& deb : resolved.debs)
+      request.media.push_back(deb);
+  }
   request.all = all;
   request.digest_cache = util::cache_home(util::current_environment()) / "media-digests";
   sysroot::Sysroot s = [&] {
@@ -154,6 +188,13 @@ int run_add(TargetOptions target, const StoreOption& store, const std::string& n
     json out = summary_json(s);
     out["layer"] = {
         {"added_at", layer.added_at}, {"media", layer.media}, {"entries", layer.entries}};
+    if (!debs.empty())
+      out["apt"] = {{"layered", resolved.layered},
+                    {"already", resolved.already},
+                    {"sysroot_holds", resolved.provided},
+                    {"host_tools", resolved.host_tools},
+                    {"cache", resolved.cache},
+                    {"downloaded", resolved.debs.size() - resolved.from_cache}};
     std::cout << util::json_text(out) << "\n";
     return exit_ok;
   }
@@ -428,10 +469,15 @@ int run_sysroot(const Invocation& inv) {
   bool add_all = false;
   TargetOptions add_target;
   add->add_option("NAME", add_name, "the sysroot")->required();
+  std::vector<std::string> add_debs;
   add->add_option("MEDIA", add_media,
                   "packages for the sysroot's target: .deb files (zlib1g-dev_*_arm64.deb), "
-                  "FreeBSD .pkg files, tar archives, folders")
-      ->required();
+                  "FreeBSD .pkg files, tar archives, folders");
+  add->add_option("--deb", add_debs,
+                  "Debian packages for the sysroot's architecture (zlib1g-dev, "
+                  "libssl-dev:arm64), resolved with their dependencies and downloaded by apt-get "
+                  "from this machine's configured archive, without root; what the sysroot holds "
+                  "is not fetched again");
   add_target_options(*add, add_target, TargetOption::optional);
   add->add_flag("--all", add_all, "take every member, not just what a sysroot needs");
   add_store_option(*add, store);
@@ -480,7 +526,7 @@ int run_sysroot(const Invocation& inv) {
     return run_import(target, store, media, name, all, force, max_member_size, max_total_size,
                       expect_sha256, file_digest, as_json);
   if (add->parsed())
-    return run_add(add_target, store, add_name, add_media, add_all, as_json);
+    return run_add(add_target, store, add_name, add_media, add_debs, add_all, as_json);
   if (fetch->parsed())
     return run_fetch(fetch_target, store, release, mirror, name, force, as_json);
   if (list->parsed())

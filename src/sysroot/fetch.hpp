@@ -55,4 +55,25 @@ std::vector<std::filesystem::path> fetch_with_apt(const std::filesystem::path& a
                                                   const FetchObserver& observer,
                                                   FetchReport& report);
 
+// `xport sysroot add NAME --deb PACKAGE...`: Debian packages for a sysroot's architecture
+// (media.arch: zlib1g-dev -> zlib1g-dev:arm64), resolved with their dependencies by apt-get under a
+// private state (<store>/apt/multiarch-<arch>) that reads the machine's architecture and the
+// sysroot's. To that apt the machine's packages are installed (build tools it needs are named, not
+// fetched) and so are the ones the sysroot holds (its libc, from the cross packages it was made
+// of), so only what is missing is downloaded. No root, no dpkg --add-architecture.
+struct DebResolution {
+  std::vector<std::filesystem::path> debs; // to layer, in apt's order
+  std::vector<std::string> layered;        // "zlib1g:arm64 1:1.2.13.dfsg-1"
+  std::vector<std::string> already;        // requested packages the sysroot holds
+  std::vector<std::string> provided;       // what apt was told the sysroot holds
+  std::vector<std::string> host_tools;     // the machine's packages apt would add (not layered)
+  std::size_t from_cache = 0;              // of debs, how many were downloaded before
+  std::string cache;
+};
+
+DebResolution resolve_debs_with_apt(const std::filesystem::path& apt_dir,
+                                    const target::Profile& profile, const Manifest& sysroot,
+                                    const std::vector<std::string>& packages,
+                                    const FetchObserver& observer);
+
 } // namespace xport::sysroot
