@@ -81,19 +81,19 @@ SharingResult share_files(const fs::path& root, const std::vector<FileRecord>& f
   auto shareable = [](const FileRecord& f) {
     return f.kind == MemberKind::file && f.digest.size() > 2;
   };
-  std::set<std::string> prefixes;
-  for (const FileRecord& f : files)
-    if (shareable(f))
-      prefixes.insert(f.digest.substr(0, 2));
-  for (const std::string& prefix : prefixes) {
-    std::error_code ec;
-    fs::create_directories(base / prefix, ec);
-    if (ec)
-      throw Error("cannot create the store's file area '{}': {}; check the store's permissions",
-                  (base / prefix).string(), ec.message());
-  }
+  std::error_code ec;
+  fs::create_directories(base, ec);
+  if (ec)
+    throw Error("cannot create the store's file area '{}': {}; check the store's permissions",
+                base.string(), ec.message());
 
-  // The links are independent of each other: both cores make them.
+  // The links are independent of each other: both cores make them, relative to the two folders
+  // (a path walk of the member's own components only).
+  Fd root_fd(::open(root.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+  Fd base_fd(::open(base.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+  if (root_fd.get() < 0 || base_fd.get() < 0)
+    throw Error("cannot open the folder '{}' to share its files: {}",
+                (root_fd.get() < 0 ? root : base).string(), std::strerror(errno));
   std::vector<fs::path> entry_of(files.size()); // the entry a file is a link of, once it is
   std::atomic<std::size_t> linked = 0, added = 0, kept = 0;
   std::atomic<uint64_t> bytes_shared = 0;
@@ -101,15 +101,15 @@ SharingResult share_files(const fs::path& root, const std::vector<FileRecord>& f
     const FileRecord& f = files[i];
     if (!shareable(f))
       return;
-    fs::path dir = base / f.digest.substr(0, 2);
-    fs::path entry = dir / fmt::format("{}-{:04o}", f.digest.substr(2), f.mode);
+    std::string name =
+        fmt::format("{}/{}-{:04o}", f.digest.substr(0, 2), f.digest.substr(2), f.mode);
+    int made = ::linkat(root_fd.get(), f.path.c_str(), base_fd.get(), name.c_str(), 0);
+    // The entry's folder is made when first needed (and again after a removal's clean-up).
+    if (made != 0 && errno == ENOENT &&
+        (::mkdirat(base_fd.get(), name.substr(0, 2).c_str(), 0755) == 0 || errno == EEXIST))
+      made = ::linkat(root_fd.get(), f.path.c_str(), base_fd.get(), name.c_str(), 0);
+    fs::path entry = base / name;
     fs::path path = root / f.path;
-    int made = ::link(path.c_str(), entry.c_str());
-    if (made != 0 && errno == ENOENT) { // the folder went with a removal's clean-up: again
-      std::error_code ec;
-      fs::create_directories(dir, ec);
-      made = ::link(path.c_str(), entry.c_str());
-    }
     if (made == 0) {
       ++added;
       entry_of[i] = std::move(entry);
