@@ -40,7 +40,9 @@ bool same_bytes(const fs::path& a, const fs::path& b) {
   Fd fb(::open(b.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
   if (fa.get() < 0 || fb.get() < 0)
     return false;
-  std::vector<char> ba(1 << 20), bb(1 << 20);
+  // Two buffers per thread, made once: zeroing 2 MiB for every file compared cost more than
+  // reading it.
+  thread_local std::vector<char> ba(1 << 20), bb(1 << 20);
   for (;;) {
     ssize_t na = ::read(fa.get(), ba.data(), ba.size());
     if (na < 0)
