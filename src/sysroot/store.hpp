@@ -96,6 +96,10 @@ private:
   // One copy of each file: what the sysroots' files are hardlinks of (shared_files.hpp).
   std::filesystem::path file_area() const { return sysroots() / ".files"; }
   std::filesystem::path lock_file(std::string_view name) const;
+  // Shares the files of the sysroot being made (`folder`: its temporary folder, with root/) when
+  // the store holds another sysroot, after sharing those not yet shared (see store_import.cpp).
+  void share_with_store(std::string_view name, const std::filesystem::path& folder,
+                        const Manifest& manifest) const;
   std::filesystem::path temp_folder(std::string_view name, std::string_view purpose) const;
   void remove_stale_temp_folders() const;
 

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <ctime>
 #include <fcntl.h>
+#include <fstream>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
@@ -126,6 +127,44 @@ uint64_t default_total_limit(uint64_t media_bytes, uint64_t free_bytes, uint64_t
   return std::max<uint64_t>(std::min(limit, usable), 1);
 }
 
+// One copy of each file, when there is something to share with: a sysroot alone in the store gets
+// no entries in the file area (they would cost a link(2) per file for nothing). The first time a
+// sysroot is made beside others, those not shared yet (no `shared` mark beside their manifest)
+// are shared first, each under its own lock when it is free (a sysroot being changed is left for
+// a later import), then the new one; the mark goes with the new tree. Sharing is idempotent: a
+// file that is one of its entry's links already is left as it is.
+void Store::share_with_store(std::string_view name, const fs::path& folder,
+                             const Manifest& manifest) const {
+  std::vector<std::string> others;
+  std::error_code ec;
+  for (auto it = fs::directory_iterator(sysroots(), ec); !ec && it != fs::directory_iterator();
+       it.increment(ec)) {
+    std::string other = it->path().filename().string();
+    if (!other.starts_with('.') && other != name && it->is_directory(ec))
+      others.push_back(other);
+  }
+  if (others.empty())
+    return;
+  for (const std::string& other : others) {
+    fs::path dir = sysroots() / other;
+    if (fs::exists(dir / "shared", ec))
+      continue;
+    StoreLock lock = StoreLock::try_acquire(lock_file(other));
+    if (!lock.held())
+      continue;
+    std::optional<Sysroot> found = find(other);
+    if (!found || fs::exists(dir / "shared", ec))
+      continue;
+    share_files(found->root, found->manifest.files, found->manifest.file_digest, file_area());
+    std::ofstream(dir / "shared") << "its files are hardlinks of the store's file area\n";
+  }
+  share_files(folder / "root", manifest.files, manifest.file_digest, file_area());
+  std::ofstream mark(folder / "shared");
+  mark << "its files are hardlinks of the store's file area\n";
+  if (!mark)
+    throw Error("cannot write '{}': {}", (folder / "shared").string(), std::strerror(errno));
+}
+
 Sysroot Store::import(const target::Profile& profile, const ImportRequest& request,
                       ImportObserver* observer, const std::function<void()>& on_wait) {
   std::string name = request.name.empty() ? profile.name : request.name;
@@ -168,7 +207,7 @@ Sysroot Store::import(const target::Profile& profile, const ImportRequest& reque
       first.media.push_back(i);
     m.layers = {std::move(first)};
     write_manifest(m, temp / "sysroot.json");
-    share_files(temp / "root", m.files, m.file_digest, file_area());
+    share_with_store(name, temp, m);
     if (fs::exists(final_dir, ec)) {
       if (::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, final_dir.c_str(), RENAME_EXCHANGE) != 0)
         throw Error("cannot replace the sysroot '{}': {}", final_dir.string(),
@@ -229,7 +268,7 @@ Sysroot Store::add(std::string_view name, const target::Profile& profile,
     m.warnings.insert(m.warnings.end(), result.warnings.begin(), result.warnings.end());
     m.files = std::move(result.files);
     write_manifest(m, temp / "sysroot.json");
-    share_files(temp / "root", m.files, m.file_digest, file_area());
+    share_with_store(name, temp, m);
     if (::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, base.dir.c_str(), RENAME_EXCHANGE) != 0)
       throw Error("cannot put the new layer of '{}' in place: {}", base.dir.string(),
                   std::strerror(errno));

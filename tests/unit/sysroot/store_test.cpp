@@ -2,6 +2,7 @@
 // reporting every change, removal, and cleaning up after a killed import.
 #include <filesystem>
 #include <fstream>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <gtest/gtest.h>
@@ -35,10 +36,11 @@ protected:
     fs::create_directories((base_ / rel).parent_path());
     std::ofstream(base_ / rel) << text;
   }
-  Sysroot import(Store& store, bool force = false) {
+  Sysroot import(Store& store, bool force = false, std::string name = {}) {
     ImportRequest request;
     request.media = {base_ / "media"};
     request.force = force;
+    request.name = std::move(name);
     return store.import(profile_, request);
   }
 
@@ -104,6 +106,7 @@ TEST_F(StoreTest, RemovesTemporaryFoldersOfDeadImports) {
 TEST_F(StoreTest, AFailedImportLeavesTheStoreAsItWas) {
   Store store = Store::open(base_ / "store");
   Sysroot before = import(store);
+  Sysroot beside = import(store, false, "beside"); // two sysroots: their files are shared
   auto shared_files = [&] {
     std::vector<std::string> names;
     for (const auto& entry : fs::recursive_directory_iterator(base_ / "store/sysroots/.files"))
@@ -124,7 +127,35 @@ TEST_F(StoreTest, AFailedImportLeavesTheStoreAsItWas) {
     entries.push_back(entry.path().filename().string());
   std::sort(entries.begin(), entries.end());
   EXPECT_EQ(entries,
-            (std::vector<std::string>{".files", ".x86_64-unknown-freebsd.lock", before.name}));
+            (std::vector<std::string>{".beside.lock", ".files", ".x86_64-unknown-freebsd.lock",
+                                      "beside", before.name}));
+}
+
+TEST_F(StoreTest, FilesAreSharedOnceASysrootHasAnother) {
+  Store store = Store::open(base_ / "store");
+  Sysroot alone = import(store);
+  EXPECT_FALSE(fs::exists(base_ / "store/sysroots/.files")) << "a sysroot alone shares nothing";
+  EXPECT_FALSE(fs::exists(alone.dir / "shared"));
+  Sysroot beside = import(store, false, "beside");
+  EXPECT_TRUE(fs::exists(alone.dir / "shared"));
+  EXPECT_TRUE(fs::exists(beside.dir / "shared"));
+  std::size_t files = 0;
+  for (const FileRecord& f : beside.manifest.files) {
+    if (f.kind != MemberKind::file)
+      continue;
+    ++files;
+    struct stat a {
+    }, b{};
+    ASSERT_EQ(::lstat((alone.root / f.path).c_str(), &a), 0) << f.path;
+    ASSERT_EQ(::lstat((beside.root / f.path).c_str(), &b), 0) << f.path;
+    EXPECT_EQ(a.st_ino, b.st_ino) << f.path << " is not one copy";
+    EXPECT_EQ(b.st_nlink, 3u) << f.path; // the two sysroots and the area
+  }
+  EXPECT_GT(files, 0u);
+  store.remove("beside");
+  EXPECT_TRUE(store.verify(alone.name).ok());
+  store.remove(alone.name);
+  EXPECT_FALSE(fs::exists(base_ / "store/sysroots/.files"));
 }
 
 TEST_F(StoreTest, NamesMustBeFolderNames) {
