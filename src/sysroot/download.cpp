@@ -1,14 +1,20 @@
 // DownloadCache (see download.hpp): libcurl transfers, resumed from partial files, kept by
-// checksum.
+// checksum. libcurl is loaded (dlopen) by the first download, not linked: its dependencies (TLS,
+// Kerberos, LDAP, SSH, IDN ...) took about 8 ms of the start of every command of the full binary,
+// a seventh of a sysroot import.
 #include "sysroot/download.hpp"
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <curl/curl.h>
+#include <dlfcn.h>
 #include <fstream>
 #include <memory>
 #include <sstream>
+#include <type_traits>
+
+#include <fmt/format.h>
 
 #include "util/digest.hpp"
 #include "util/error.hpp"
@@ -37,10 +43,52 @@ int report_progress(void* user, curl_off_t total, curl_off_t now, curl_off_t, cu
   return 0;
 }
 
-void curl_init_once() {
-  static const bool ready = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
-  if (!ready)
-    throw Error("cannot start libcurl (curl_global_init failed)");
+// The libcurl functions a transfer calls, from the shared library loaded on first use.
+struct CurlLibrary {
+  CURLcode (*global_init)(long);
+  CURL* (*easy_init)();
+  void (*easy_cleanup)(CURL*);
+  CURLcode (*easy_setopt)(CURL*, CURLoption, ...);
+  CURLcode (*easy_perform)(CURL*);
+  CURLcode (*easy_getinfo)(CURL*, CURLINFO, ...);
+  const char* (*easy_strerror)(CURLcode);
+};
+
+const CurlLibrary& load_curl() {
+  static const CurlLibrary library = [] {
+    void* handle = nullptr;
+    std::string tried;
+    for (const char* name : {"libcurl.so.4", "libcurl-gnutls.so.4", "libcurl-nss.so.4"}) {
+      if ((handle = ::dlopen(name, RTLD_NOW | RTLD_LOCAL)))
+        break;
+      tried += fmt::format("\n  {}", ::dlerror());
+    }
+    if (!handle)
+      throw Error("cannot load libcurl, which xport downloads with:{}\ninstall it (Debian: apt "
+                  "install libcurl4), or download the media yourself and run 'xport sysroot "
+                  "import'",
+                  tried);
+    CurlLibrary l{};
+    auto find = [&](auto& function, const char* symbol) {
+      function =
+          reinterpret_cast<std::remove_reference_t<decltype(function)>>(::dlsym(handle, symbol));
+      if (!function)
+        throw Error("the libcurl loaded has no {}; install libcurl 7.61 or later (Debian: apt "
+                    "install libcurl4)",
+                    symbol);
+    };
+    find(l.global_init, "curl_global_init");
+    find(l.easy_init, "curl_easy_init");
+    find(l.easy_cleanup, "curl_easy_cleanup");
+    find(l.easy_setopt, "curl_easy_setopt");
+    find(l.easy_perform, "curl_easy_perform");
+    find(l.easy_getinfo, "curl_easy_getinfo");
+    find(l.easy_strerror, "curl_easy_strerror");
+    if (l.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+      throw Error("cannot start libcurl (curl_global_init failed)");
+    return l;
+  }();
+  return library;
 }
 
 struct Outcome {
@@ -53,37 +101,37 @@ struct Outcome {
 // Fetches `url` into `out` from byte `offset` on.
 Outcome transfer(const std::string& url, std::FILE* out, uint64_t offset, const std::string& name,
                  const DownloadProgress* progress) {
-  curl_init_once();
-  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
+  const CurlLibrary& lib = load_curl();
+  std::unique_ptr<CURL, void (*)(CURL*)> curl(lib.easy_init(), lib.easy_cleanup);
   if (!curl)
     throw Error("cannot start a download of {}: curl_easy_init failed", url);
   Transfer t{out, progress, &name, offset};
   char message[CURL_ERROR_SIZE] = "";
   CURL* c = curl.get();
-  curl_easy_setopt(c, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
-  curl_easy_setopt(c, CURLOPT_FAILONERROR, 1L);
-  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, message);
-  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, write_data);
-  curl_easy_setopt(c, CURLOPT_WRITEDATA, &t);
-  curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
-  curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, report_progress);
-  curl_easy_setopt(c, CURLOPT_XFERINFODATA, &t);
-  curl_easy_setopt(c, CURLOPT_USERAGENT, "xport-sysroot-fetch");
-  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 30L);
+  lib.easy_setopt(c, CURLOPT_URL, url.c_str());
+  lib.easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
+  lib.easy_setopt(c, CURLOPT_FAILONERROR, 1L);
+  lib.easy_setopt(c, CURLOPT_ERRORBUFFER, message);
+  lib.easy_setopt(c, CURLOPT_WRITEFUNCTION, write_data);
+  lib.easy_setopt(c, CURLOPT_WRITEDATA, &t);
+  lib.easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+  lib.easy_setopt(c, CURLOPT_XFERINFOFUNCTION, report_progress);
+  lib.easy_setopt(c, CURLOPT_XFERINFODATA, &t);
+  lib.easy_setopt(c, CURLOPT_USERAGENT, "xport-sysroot-fetch");
+  lib.easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 30L);
   // A stalled connection (under 1 KB/s for a minute) fails rather than hanging; run again to
   // resume.
-  curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1024L);
-  curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, 60L);
+  lib.easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1024L);
+  lib.easy_setopt(c, CURLOPT_LOW_SPEED_TIME, 60L);
   if (offset > 0)
-    curl_easy_setopt(c, CURLOPT_RESUME_FROM_LARGE, static_cast<curl_off_t>(offset));
+    lib.easy_setopt(c, CURLOPT_RESUME_FROM_LARGE, static_cast<curl_off_t>(offset));
   Outcome o;
-  o.code = curl_easy_perform(c);
-  curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &o.status);
+  o.code = lib.easy_perform(c);
+  lib.easy_getinfo(c, CURLINFO_RESPONSE_CODE, &o.status);
   curl_off_t got = 0;
-  curl_easy_getinfo(c, CURLINFO_SIZE_DOWNLOAD_T, &got);
+  lib.easy_getinfo(c, CURLINFO_SIZE_DOWNLOAD_T, &got);
   o.bytes = static_cast<uint64_t>(got);
-  o.message = message[0] ? message : curl_easy_strerror(o.code);
+  o.message = message[0] ? message : lib.easy_strerror(o.code);
   return o;
 }
 
@@ -100,7 +148,7 @@ void check(const Outcome& o, const std::string& url, const std::string& release)
     throw Error("{}: the server answered HTTP {} (release {}); try again later or another mirror",
                 url, o.status, release);
   throw Error("cannot download {} (release {}): {} (curl: {}); run the command again to resume",
-              url, release, o.message, curl_easy_strerror(o.code));
+              url, release, o.message, load_curl().easy_strerror(o.code));
 }
 
 std::string url_key(const std::string& url) {
