@@ -71,7 +71,14 @@ rm -rf $T
 echo "image: $((image / 1048576)) MiB, sysroot part: $((sysroot_part / 1048576)) MiB, in $B ($(df --output=fstype $B | tail -1))"
 
 cd $B
-before_each() { rm -rf $B/out $B/store && mkdir -p $B/out && sync; }
+# A second store holds the image imported once already, for the import beside another sysroot
+# (the store then keeps one copy of each file: both sysroots' files are linked into its file area
+# and the second's compared byte for byte with the first's).
+before_each() {
+  rm -rf $B/out $B/store $B/store2 && mkdir -p $B/out &&
+    "$XPORT" sysroot import $B/image.iso --target x86_64-unknown-dragonfly --name first \
+      --store $B/store2 >/dev/null && sync
+}
 # xport keeps the medium's digest by file identity: the first import of an image reads all of it
 # (on a second thread), later ones take the digest from the cache. Both are measured.
 export XDG_CACHE_HOME=$B/cache
@@ -83,10 +90,14 @@ run_first_import() {
   rm -rf $B/cache/xport/media-digests
   run_import
 }
+run_beside() {
+  "$XPORT" sysroot import $B/image.iso --target x86_64-unknown-dragonfly --name bench \
+    --store $B/store2 >/dev/null
+}
 run_full() { bsdtar -xf $B/image.iso -C $B/out; }
 run_selective() { bsdtar -xf $B/image.iso -C $B/out usr/include usr/lib usr/libexec lib; }
 load_before=$(load_average)
-alternate_medians "$RUNS" run_import run_first_import run_full run_selective
+alternate_medians "$RUNS" run_import run_first_import run_beside run_full run_selective
 load_after=$(load_average)
 before_each && run_import
 taken=$(du -sb $B/store/sysroots/bench/root | cut -f1)
@@ -94,20 +105,23 @@ before_each && run_selective
 selected=$(du -sb $B/out | cut -f1)
 
 python3 - "$image" "$taken" "$selected" "${MEDIAN[run_import]}" "${MEDIAN[run_full]}" \
-  "${MEDIAN[run_selective]}" "$RUNS" "${MEDIAN[run_first_import]}" <<'PY'
+  "${MEDIAN[run_selective]}" "$RUNS" "${MEDIAN[run_first_import]}" "${MEDIAN[run_beside]}" <<'PY'
 import sys
 image, taken, selected = map(int, sys.argv[1:4])
 xport, full, sel = map(float, sys.argv[4:7])
 runs = sys.argv[7]
 first = float(sys.argv[8])
+beside = float(sys.argv[9])
 print(f"image {image / 2**20:.0f} MiB; xport kept {taken / 2**20:.1f} MiB, the selective bsdtar {selected / 2**20:.1f} MiB")
 print(f"medians of {runs} alternating runs (each into a fresh store or folder):")
 print(f"  xport sysroot import IMAGE                            {xport:.3f} s")
 print(f"  the same, the image's first import (digest computed)  {first:.3f} s")
+print(f"  the same, beside a sysroot of the same image (shared) {beside:.3f} s")
 print(f"  bsdtar -xf IMAGE (everything)                         {full:.3f} s")
 print(f"  bsdtar -xf IMAGE usr/include usr/lib usr/libexec lib  {sel:.3f} s")
 print(f"import / selective = {xport / sel:.2f}  (goal <= 1.10: {'met' if xport / sel <= 1.10 else 'NOT met'})")
 print(f"import / full      = {xport / full:.2f}  (goal <= 0.20: {'met' if xport / full <= 0.20 else 'NOT met'})")
 print(f"first import / selective = {first / sel:.2f}, first import / full = {first / full:.2f}")
+print(f"beside another / selective = {beside / sel:.2f}, beside another / full = {beside / full:.2f}")
 PY
 echo "load average before: $load_before; after: $load_after"
