@@ -1,7 +1,7 @@
 // DownloadCache (see download.hpp): libcurl transfers, resumed from partial files, kept by
 // checksum. libcurl is loaded (dlopen) by the first download, not linked: its dependencies (TLS,
-// Kerberos, LDAP, SSH, IDN ...) took about 8 ms of the start of every command of the full binary,
-// a seventh of a sysroot import.
+// Kerberos, LDAP, SSH, IDN ...) took 5 ms, half, of the start of every command of the full
+// binary, a twelfth of a sysroot import.
 #include "sysroot/download.hpp"
 
 #include <cerrno>
