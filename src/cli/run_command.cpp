@@ -5,7 +5,6 @@
 #include <iostream>
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
 #include "cli/command.hpp"
 #include "cli/target_options.hpp"
@@ -14,7 +13,6 @@
 #include "run/plan.hpp"
 #include "run/ssh_runner.hpp"
 #include "util/error.hpp"
-#include "util/json_text.hpp"
 #include "util/leading_options.hpp"
 
 namespace xport::cli {
@@ -87,10 +85,7 @@ int run_run(const Invocation& inv) {
 
   run::Plan plan = run::plan_run(request);
   if (print_command) {
-    if (json)
-      std::cout << util::json_text(run::to_json(plan, request.env)) << "\n";
-    else
-      std::cout << util::shell_join(run::printable_command(plan, request.env)) << "\n";
+    std::cout << run::printed_plan(plan, request.env, json) << "\n";
     return exit_ok;
   }
   std::cout.flush();

@@ -4,7 +4,6 @@
 #include <iostream>
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
 #include "cli/command.hpp"
 #include "cli/target_options.hpp"
@@ -12,7 +11,6 @@
 #include "run/launch.hpp"
 #include "run/shell_plan.hpp"
 #include "util/error.hpp"
-#include "util/json_text.hpp"
 #include "util/leading_options.hpp"
 
 namespace xport::cli {
@@ -66,10 +64,7 @@ int run_shell(const Invocation& inv) {
 
   run::Plan plan = run::plan_shell(request);
   if (print_command) {
-    if (json)
-      std::cout << util::json_text(run::to_json(plan, request.env)) << "\n";
-    else
-      std::cout << util::shell_join(run::printable_command(plan, request.env)) << "\n";
+    std::cout << run::printed_plan(plan, request.env, json) << "\n";
     return exit_ok;
   }
   if (plan.method == run::Method::qemu && !request.sysroot)

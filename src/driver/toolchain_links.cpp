@@ -67,8 +67,7 @@ void make_link(const fs::path& to, const fs::path& link) {
 std::optional<fs::path> locate(std::string_view argv0, const util::Environment& env) {
   if (argv0.find('/') != std::string_view::npos)
     return fs::path(argv0);
-  auto path = env.find("PATH");
-  return util::find_program(argv0, path == env.end() ? "" : path->second);
+  return util::find_program(argv0, env);
 }
 
 } // namespace

@@ -20,11 +20,6 @@ namespace fs = std::filesystem;
 // The newest clang Debian 12 packages: what an error suggests installing.
 constexpr int packaged_major = 19;
 
-std::string path_of(const util::Environment& env) {
-  auto it = env.find("PATH");
-  return it == env.end() ? "" : it->second;
-}
-
 // The number after `prefix` when it is all that follows: ("clang-19", "clang-") -> 19, else 0.
 int number_after(std::string_view text, std::string_view prefix) {
   if (!text.starts_with(prefix) || text.size() == prefix.size())
@@ -140,7 +135,7 @@ std::vector<int> installed_clang_majors(std::string_view path_list) {
 }
 
 FoundClang find_clang(const util::Environment& env) {
-  std::string path = path_of(env);
+  std::string path = util::search_path(env);
   std::vector<int> installed = installed_clang_majors(path);
   FoundClang found;
   auto requested = env.find("XPORT_CLANG");
@@ -250,7 +245,7 @@ fs::path find_llvm_tool(std::string_view name, const FoundClang& clang,
   fs::path beside = clang.bin / name;
   if (util::find_program(beside.string(), ""))
     return beside;
-  std::string path = path_of(env);
+  std::string path = util::search_path(env);
   if (clang.major) {
     if (auto p = util::find_program(std::string(name) + "-" + std::to_string(clang.major), path))
       return *p;

@@ -8,26 +8,10 @@
 
 namespace xport::run {
 namespace fs = std::filesystem;
-namespace {
-
-std::string path_of(const util::Environment& env) {
-  auto it = env.find("PATH");
-  return it == env.end() ? "" : it->second;
-}
-
-std::string join(const std::vector<std::string>& items, std::string_view separator) {
-  std::string out;
-  for (const std::string& s : items)
-    out += (out.empty() ? "" : std::string(separator)) + s;
-  return out;
-}
-
-} // namespace
-
 std::optional<fs::path> find_qemu(const target::Profile& profile, const util::Environment& env) {
   std::string qemu = qemu_program(profile.arch, profile.qemu);
-  std::optional<fs::path> found = util::find_program(qemu, path_of(env));
-  return found ? found : util::find_program(qemu + "-static", path_of(env));
+  std::optional<fs::path> found = util::find_program(qemu, env);
+  return found ? found : util::find_program(qemu + "-static", env);
 }
 
 Plan emulated_tree_plan(const TreeRequest& r) {
@@ -37,7 +21,7 @@ Plan emulated_tree_plan(const TreeRequest& r) {
                 "installed (not in PATH); install it with 'apt-get install qemu-user'",
                 r.what, r.profile.name, r.profile.arch,
                 qemu_program(r.profile.arch, r.profile.qemu));
-  std::optional<fs::path> proot = util::find_program("proot", path_of(r.env));
+  std::optional<fs::path> proot = util::find_program("proot", r.env);
   if (!proot)
     throw Error("cannot run {} for {}: running the {} programs it starts under qemu-user needs "
                 "proot, which is not installed (not in PATH); install it with 'apt-get install "
@@ -54,7 +38,7 @@ Plan emulated_tree_plan(const TreeRequest& r) {
     QemuLibraries libs = qemu_libraries(r.sysroot->root, r.sysroot->layout, "");
     emulator.insert(emulator.end(), {"-L", libs.prefix.string()});
     if (!libs.host_dirs.empty()) {
-      std::string dirs = join(libs.host_dirs, ":");
+      std::string dirs = fmt::format("{}", fmt::join(libs.host_dirs, ":"));
       if (auto it = r.env.find("LD_LIBRARY_PATH"); it != r.env.end() && !it->second.empty())
         dirs = it->second + ":" + dirs;
       plan.env["LD_LIBRARY_PATH"] = dirs;
@@ -76,7 +60,7 @@ Plan emulated_tree_plan(const TreeRequest& r) {
   // QEMU_LD_PREFIX from the caller's environment would compete with -L; drop it.
   plan.env.erase("QEMU_LD_PREFIX");
   plan.env["XPORT_SHELL_TARGET"] = r.profile.name;
-  plan.argv = {proot->string(), "-q", join(emulator, " ")};
+  plan.argv = {proot->string(), "-q", fmt::format("{}", fmt::join(emulator, " "))};
   plan.argv.insert(plan.argv.end(), r.command.begin(), r.command.end());
   return plan;
 }

@@ -23,11 +23,6 @@ std::vector<char*> pointers(std::vector<std::string>& strings) {
   return out;
 }
 
-std::string path_of(const util::Environment& env) {
-  auto it = env.find("PATH");
-  return it == env.end() ? "" : it->second;
-}
-
 } // namespace
 
 void exec_plan(const Plan& plan) {
@@ -41,7 +36,7 @@ void exec_plan(const Plan& plan) {
 
 Ending spawn_and_wait(const std::vector<std::string>& argv, const util::Environment& env) {
   std::string program = argv.at(0);
-  if (auto found = util::find_program(program, path_of(env)))
+  if (auto found = util::find_program(program, env))
     program = found->string();
   std::vector<std::string> args = argv;
   std::vector<std::string> flat;

@@ -10,22 +10,11 @@
 #include "run/ssh_runner.hpp"
 #include "target/platform.hpp"
 #include "util/error.hpp"
+#include "util/json_text.hpp"
 
 namespace xport::run {
 namespace fs = std::filesystem;
 namespace {
-
-std::string path_of(const util::Environment& env) {
-  auto it = env.find("PATH");
-  return it == env.end() ? "" : it->second;
-}
-
-std::string join(const std::vector<std::string>& items, std::string_view separator) {
-  std::string out;
-  for (const std::string& s : items)
-    out += (out.empty() ? "" : std::string(separator)) + s;
-  return out;
-}
 
 std::string ways_to_run(const Request& r) {
   return fmt::format(
@@ -40,7 +29,7 @@ std::string ways_to_run(const Request& r) {
 }
 
 Plan runner_plan(const Request& r, const Runner& runner, const fs::path& program) {
-  if (!util::find_program(runner.command[0], path_of(r.env)))
+  if (!util::find_program(runner.command[0], r.env))
     throw Error("cannot run '{}' for {}: the runner '{}' (from {}) is not an executable program "
                 "{}; install it, or fix the runner command",
                 r.program, r.profile.name, runner.command[0], runner.origin,
@@ -129,7 +118,7 @@ Plan qemu_plan(const Request& r, const fs::path& program, const ProgramFile& fil
     plan.argv.insert(plan.argv.end(), {"-L", libs.prefix.string()});
     if (!libs.guest_libs.empty()) {
       // The guest's loader, not qemu, must see these; qemu's -E sets them for the guest only.
-      std::string guest = join(libs.guest_libs, ":");
+      std::string guest = fmt::format("{}", fmt::join(libs.guest_libs, ":"));
       if (auto it = r.env.find("LD_LIBRARY_PATH"); it != r.env.end() && !it->second.empty())
         guest = it->second + ":" + guest;
       plan.argv.insert(plan.argv.end(), {"-E", "LD_LIBRARY_PATH=" + guest});
@@ -171,7 +160,7 @@ fs::path resolve_program(const std::string& program, const util::Environment& en
     if (fs::is_regular_file(program))
       found = program;
   } else {
-    found = util::find_program(program, path_of(env));
+    found = util::find_program(program, env);
   }
   if (!found) {
     std::string hint = program.find('/') == std::string::npos && fs::exists(program)
@@ -260,6 +249,11 @@ nlohmann::json to_json(const Plan& plan, const util::Environment& caller) {
   for (const std::string& name : changes.unset)
     j["unset_env"].push_back(name);
   return j;
+}
+
+std::string printed_plan(const Plan& plan, const util::Environment& caller, bool json) {
+  return json ? util::json_text(to_json(plan, caller))
+              : util::shell_join(printable_command(plan, caller));
 }
 
 } // namespace xport::run

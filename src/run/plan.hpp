@@ -69,6 +69,8 @@ std::vector<std::string> printable_command(const Plan& plan, const util::Environ
 
 // {"method", "argv", "reason", "runner_origin"?, "copy_in"?, "env"?, "unset_env"?}
 nlohmann::json to_json(const Plan& plan, const util::Environment& caller);
+// What --print-command prints: the printable command, or the JSON document with `json`.
+std::string printed_plan(const Plan& plan, const util::Environment& caller, bool json);
 const char* method_name(Method method);
 
 } // namespace xport::run

@@ -39,12 +39,10 @@ std::string resolve(const std::string& program, const Environment* env) {
   if (program.find('/') != std::string::npos)
     return program;
   std::string path;
-  if (env) {
-    auto it = env->find("PATH");
-    path = it == env->end() ? "" : it->second;
-  } else if (const char* p = std::getenv("PATH")) {
+  if (env)
+    path = search_path(*env);
+  else if (const char* p = std::getenv("PATH"))
     path = p;
-  }
   if (auto found = find_program(program, path))
     return found->string();
   return program;
@@ -62,6 +60,15 @@ Environment current_environment() {
     env.emplace(std::string(entry.substr(0, eq)), std::string(entry.substr(eq + 1)));
   }
   return env;
+}
+
+std::string search_path(const Environment& env) {
+  auto it = env.find("PATH");
+  return it == env.end() ? "" : it->second;
+}
+
+std::optional<std::filesystem::path> find_program(std::string_view name, const Environment& env) {
+  return find_program(name, search_path(env));
 }
 
 std::optional<std::filesystem::path> find_program(std::string_view name,

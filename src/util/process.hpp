@@ -54,6 +54,9 @@ Completed wait_for(pid_t pid);
 // checked as it is.
 std::optional<std::filesystem::path> find_program(std::string_view name,
                                                   std::string_view path_list);
+// The same through the environment's PATH ("" when it has none).
+std::optional<std::filesystem::path> find_program(std::string_view name, const Environment& env);
+std::string search_path(const Environment& env); // its PATH, "" when it has none
 
 // Quotes a word for a POSIX shell when it needs it, so printed commands can be pasted back.
 std::string shell_quote(std::string_view word);
