@@ -20,19 +20,13 @@
 #include "sysroot/fetch.hpp"
 #include "sysroot/fetch_plan.hpp"
 #include "sysroot/store_lock.hpp"
+#include "util/atomic_file.hpp"
 #include "util/error.hpp"
 #include "util/process.hpp"
 
 namespace xport::sysroot {
 namespace fs = std::filesystem;
 namespace {
-
-std::string read_text(const fs::path& file) {
-  std::ifstream in(file);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 std::vector<std::string> words(std::string_view text) {
   std::vector<std::string> out;
@@ -49,43 +43,59 @@ std::string trim(std::string_view text) {
   return b == std::string_view::npos ? "" : std::string(text.substr(b, e - b + 1));
 }
 
-// The `deb` lines of a deb822 .sources file (sources.list(5)): one line per URI and suite.
-void add_deb822(const std::string& text, std::vector<std::string>& out) {
+// The stanzas of a file of RFC 822 style fields (dpkg's status, deb822 .sources): "Field: value"
+// lines, continued by lines that start with a space, stanzas apart by blank lines; '#' lines are
+// comments. A continued value keeps its lines as they are ("first\n second").
+using Stanza = std::map<std::string, std::string>;
+std::vector<Stanza> stanzas(const std::string& text) {
+  std::vector<Stanza> out;
+  Stanza fields;
   std::istringstream in(text + "\n\n");
-  std::map<std::string, std::string> fields;
   std::string line, last;
-  auto flush = [&] {
-    std::vector<std::string> types = words(fields["types"]);
-    bool enabled = fields["enabled"].empty() || fields["enabled"] == "yes";
-    if (enabled && std::find(types.begin(), types.end(), "deb") != types.end()) {
-      std::string options;
-      if (!fields["signed-by"].empty() && fields["signed-by"].find('\n') == std::string::npos)
-        options = fmt::format(" [signed-by={}]", fields["signed-by"]);
-      for (const std::string& uri : words(fields["uris"]))
-        for (const std::string& suite : words(fields["suites"]))
-          out.push_back(fmt::format("deb{} {} {} {}", options, uri, suite, fields["components"]));
-    }
-    fields.clear();
-  };
   while (std::getline(in, line)) {
-    if (!line.empty() && line[0] == '#')
+    if (line.starts_with('#'))
       continue;
     if (trim(line).empty()) {
       if (!fields.empty())
-        flush();
+        out.push_back(std::move(fields));
+      fields.clear();
       continue;
     }
     if (line[0] == ' ' || line[0] == '\t') {
       if (!last.empty())
-        fields[last] += "\n" + trim(line);
+        fields[last] += "\n" + line;
       continue;
     }
     std::size_t colon = line.find(':');
     if (colon == std::string::npos)
       continue;
     last = line.substr(0, colon);
-    std::transform(last.begin(), last.end(), last.begin(), ::tolower);
     fields[last] = trim(line.substr(colon + 1));
+  }
+  return out;
+}
+
+// The `deb` lines of a deb822 .sources file (sources.list(5); field names in any case): one line
+// per URI and suite.
+void add_deb822(const std::string& text, std::vector<std::string>& out) {
+  for (const Stanza& stanza : stanzas(text)) {
+    Stanza fields;
+    for (const auto& [name, value] : stanza) {
+      std::string lower = name;
+      std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
+      fields[lower] = value;
+    }
+    std::vector<std::string> types = words(fields["types"]);
+    bool enabled = fields["enabled"].empty() || fields["enabled"] == "yes";
+    if (!enabled || std::find(types.begin(), types.end(), "deb") == types.end())
+      continue;
+    std::string options;
+    if (!fields["signed-by"].empty() && fields["signed-by"].find('\n') == std::string::npos)
+      options = fmt::format(" [signed-by={}]", fields["signed-by"]);
+    for (const std::string& uri : words(fields["uris"]))
+      for (const std::string& suite : words(fields["suites"]))
+        out.push_back(fmt::format("deb{} {} {} {}", options, uri, suite,
+                                  fmt::join(words(fields["components"]), " ")));
   }
 }
 
@@ -93,7 +103,7 @@ void add_deb822(const std::string& text, std::vector<std::string>& out) {
 std::vector<std::string> machine_sources() {
   std::vector<std::string> out;
   auto add_list = [&](const fs::path& file) {
-    std::istringstream in(read_text(file));
+    std::istringstream in(util::read_file(file));
     std::string line;
     while (std::getline(in, line)) {
       std::string t = trim(line);
@@ -113,7 +123,7 @@ std::vector<std::string> machine_sources() {
     if (p.extension() == ".list")
       add_list(p);
     else if (p.extension() == ".sources")
-      add_deb822(read_text(p), out);
+      add_deb822(util::read_file(p), out);
   }
   return out;
 }
@@ -302,34 +312,7 @@ std::string native_architecture() {
   return native && native->ok() ? trim(native->out) : "";
 }
 
-// dpkg's status file as stanzas of fields ("Package" -> "libc6").
-std::vector<std::map<std::string, std::string>> stanzas(const std::string& text) {
-  std::vector<std::map<std::string, std::string>> out;
-  std::map<std::string, std::string> fields;
-  std::istringstream in(text + "\n\n");
-  std::string line, last;
-  while (std::getline(in, line)) {
-    if (trim(line).empty()) {
-      if (!fields.empty())
-        out.push_back(std::move(fields));
-      fields.clear();
-      continue;
-    }
-    if (line[0] == ' ' || line[0] == '\t') {
-      if (!last.empty())
-        fields[last] += "\n" + line;
-      continue;
-    }
-    std::size_t colon = line.find(':');
-    if (colon == std::string::npos)
-      continue;
-    last = line.substr(0, colon);
-    fields[last] = trim(line.substr(colon + 1));
-  }
-  return out;
-}
-
-std::string stanza_text(const std::map<std::string, std::string>& fields) {
+std::string stanza_text(const Stanza& fields) {
   static const std::vector<std::string> first = {"Package", "Status", "Architecture", "Multi-Arch",
                                                  "Version"};
   std::string out;
@@ -502,7 +485,7 @@ DebResolution resolve_debs_with_apt(const fs::path& apt_dir, const target::Profi
   std::string status;
   std::set<std::string> host_names;
   std::map<std::string, std::string> host_versions; // Multi-Arch: same ones, kept in step
-  for (auto& fields : stanzas(read_text("/var/lib/dpkg/status"))) {
+  for (auto& fields : stanzas(util::read_file("/var/lib/dpkg/status"))) {
     if (fields["Architecture"] == deb_arch)
       continue; // the machine's own packages of the sysroot's architecture are not the sysroot's
     host_names.insert(fields["Package"]);
@@ -516,10 +499,10 @@ DebResolution resolve_debs_with_apt(const fs::path& apt_dir, const target::Profi
   util::Completed shown = apt.run(show, true, "apt-cache");
   std::vector<std::string> declared;
   for (auto& fields : stanzas(shown.out)) {
-    std::map<std::string, std::string> entry{{"Package", fields["Package"]},
-                                             {"Status", "install ok installed"},
-                                             {"Architecture", deb_arch},
-                                             {"Version", fields["Version"]}};
+    Stanza entry{{"Package", fields["Package"]},
+                 {"Status", "install ok installed"},
+                 {"Architecture", deb_arch},
+                 {"Version", fields["Version"]}};
     if (auto it = host_versions.find(fields["Package"]); it != host_versions.end())
       entry["Version"] = it->second;
     if (!fields["Multi-Arch"].empty())
