@@ -1,6 +1,7 @@
 // `xport check FILE... --target T [--sysroot S] [--json] [--only CODE] [--ignore CODE]`: every
 // finding for every image (archive members one by one), then exit 1 if any is an error.
 #include <algorithm>
+#include <cstdlib>
 #include <iostream>
 #include <map>
 
@@ -103,6 +104,17 @@ int run_check(const Invocation& inv) {
   if (auto view = driver::open_sysroot(sysroot, context.profile, util::current_environment())) {
     context.sysroot = places_of(*view);
     context.program_symbols = elf::start_file_symbols(*context.sysroot);
+    // A sysroot with the profile's symbol-ABI layer: programs are judged as the layer links them
+    // (its interpreter, its libraries, no start files and so no note of the media's OS).
+    if (const auto& abi = context.profile.symbol_abi) {
+      if (auto layer = sysroot::read_symbol_abi_layer(view->root)) {
+        const char* apis = std::getenv("XPORT_ABI_APIS");
+        context.symbol_abi =
+            elf::load_symbol_abi(*layer, *abi, sysroot::apis_in_use(*abi, apis));
+        context.profile.dynamic_linker = abi->interpreter;
+        context.profile.abi_note.reset();
+      }
+    }
   }
   for (const std::string& dir : lib_dirs) {
     std::error_code ec;
@@ -179,7 +191,11 @@ int run_check(const Invocation& inv) {
     std::cout << fmt::format(
         "{} finding{} ({} error{}) for {}{}\n", findings.size(), findings.size() == 1 ? "" : "s",
         errors, errors == 1 ? "" : "s", context.profile.name,
-        context.sysroot
+        context.symbol_abi
+            ? fmt::format(", libraries and symbols against the {} ABI of {} (APIs {}: {})",
+                          context.symbol_abi->format, context.sysroot->root.string(),
+                          fmt::join(context.symbol_abi->apis, ", "), context.symbol_abi->tree)
+        : context.sysroot
             ? fmt::format(", libraries and symbols against {}", context.sysroot->root.string())
             : fmt::format("; libraries and symbols not checked: no sysroot {} (import "
                           "one as '{}' or pass --sysroot)",

@@ -12,6 +12,7 @@
 #include "cli/command.hpp"
 #include "cli/sysroot_progress.hpp"
 #include "cli/target_options.hpp"
+#include "driver/abi_stubs.hpp"
 #include "sysroot/fetch.hpp"
 #include "sysroot/size_text.hpp"
 #include "sysroot/store.hpp"
@@ -25,6 +26,15 @@ namespace xport::cli {
 namespace {
 
 using nlohmann::json;
+
+// A staging folder, removed when the command ends, however it ends.
+struct RemovedAtExit {
+  std::filesystem::path path;
+  ~RemovedAtExit() {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+  }
+};
 using sysroot::human_size;
 
 struct StoreOption {
@@ -146,6 +156,35 @@ int run_add(TargetOptions target, const StoreOption& store, const std::string& n
   sysroot::ImportRequest request;
   for (const std::string& m : media)
     request.media.emplace_back(m);
+  // A tree of the profile's symbol ABI (Genode's) is staged as a layer (its symbol files, link
+  // recipe, stubs) in a folder of the store's file system, which is then added like any folder.
+  RemovedAtExit staging{opened.dir() / fmt::format(".abi-layer-{}-{}", name, ::getpid())};
+  std::optional<sysroot::StagedTree> tree;
+  if (profile.profile.symbol_abi)
+    for (std::size_t i = 0; i < media.size() && !tree; ++i) {
+      std::filesystem::remove_all(staging.path);
+      std::filesystem::create_directories(staging.path);
+      tree = driver::stage_abi_layer({media[i], media[i], {}, ""}, profile.profile, staging.path,
+                                     util::current_environment());
+      if (!tree)
+        continue;
+      if (media.size() > 1 || !debs.empty())
+        throw UsageError("sysroot add {}: '{}' is a {} tree; add it on its own, then the "
+                         "packages",
+                         name, media[i], profile.profile.symbol_abi->format);
+      request.media = {staging.path};
+      request.recorded_as = {std::filesystem::absolute(media[i]).string()};
+      request.all = true;
+      std::cerr << fmt::format("xport: {} tree at {}: {}; {} symbol files, stubs made\n",
+                               profile.profile.symbol_abi->format, media[i],
+                               tree->identity.text() +
+                                   (tree->identity.commit.empty() && tree->identity.version.empty()
+                                        ? " (by its newest release notes: no .git or VERSION)"
+                                        : ""),
+                               tree->libraries.size());
+      for (const std::string& d : tree->duplicates)
+        std::cerr << "xport: note: two symbol files for " << d << "\n";
+    }
   sysroot::DebResolution resolved;
   if (!debs.empty()) {
     sysroot::FetchObserver observer;
@@ -175,7 +214,7 @@ int run_add(TargetOptions target, const StoreOption& store, const std::string& n
     for (const auto& deb : resolved.debs)
       request.media.push_back(deb);
   }
-  request.all = all;
+  request.all = request.all || all;
   request.digest_cache = util::cache_home(util::current_environment()) / "media-digests";
   sysroot::Sysroot s = [&] {
     ImportProgressBar bar;

@@ -117,9 +117,51 @@ struct Builder {
     front.insert(front.end(), profile.compile_flags.begin(), profile.compile_flags.end());
   }
 
+  const AbiLayerLink* layer() const {
+    return sysroot && sysroot->abi_layer ? &*sysroot->abi_layer : nullptr;
+  }
+
+  // Linking against a symbol-ABI layer: no start files and none of the sysroot's libraries; the
+  // stubs, the tree's linker script and dynamic list, the interpreter the layer names.
+  void linking_against_layer(const AbiLayerLink& abi) {
+    if (!user.chose(Aspect::linker) && !in.toolchain.linker_flag.empty())
+      front.push_back(in.toolchain.linker_flag);
+    front.push_back("-nostdlib");
+    if (links_dynamic_executable() && !user.pie && !user.no_pie &&
+        pie_differs(clang, profile.pie_default))
+      front.push_back(profile.pie_default ? "-pie" : "-no-pie");
+    if (links_dynamic_executable() && !user.sets_dynamic_linker && !abi.interpreter.empty())
+      front.push_back("-Wl,--dynamic-linker=" + abi.interpreter);
+    front.insert(front.end(), abi.link_flags.begin(), abi.link_flags.end());
+    if (links_executable()) {
+      front.insert(front.end(), abi.executable_flags.begin(), abi.executable_flags.end());
+      if (!abi.link_script.empty())
+        front.push_back("-Wl,-T," + abi.link_script);
+      if (!abi.dynamic_list.empty())
+        front.push_back("-Wl,--dynamic-list=" + abi.dynamic_list);
+    }
+  }
+
+  void layer_libraries(const AbiLayerLink& abi) {
+    if (!links() || user.chose(Aspect::all_libs))
+      return;
+    back.push_back("-L" + abi.empty_libs);
+    if (user.selects_language)
+      back.insert(back.end(), {"-x", "none"});
+    if (!abi.shims_archive.empty())
+      back.push_back(abi.shims_archive);
+    // Every API library is NEEDED, as Genode links them, whatever --as-needed said before.
+    back.push_back("-Wl,--push-state,--no-as-needed");
+    back.insert(back.end(), abi.stubs.begin(), abi.stubs.end());
+    back.push_back("-Wl,--pop-state");
+    back.insert(back.end(), abi.static_archives.begin(), abi.static_archives.end());
+  }
+
   void linking() {
     if (!links())
       return;
+    if (const AbiLayerLink* abi = layer())
+      return linking_against_layer(*abi);
     if (!user.chose(Aspect::linker) && !in.toolchain.linker_flag.empty())
       front.push_back(in.toolchain.linker_flag);
     RuntimeLibrary runtime = effective_runtime_library(profile, sysroot, in.toolchain);
@@ -157,6 +199,8 @@ struct Builder {
     }
     if (!links())
       return;
+    if (const AbiLayerLink* abi = layer())
+      return layer_libraries(*abi);
     std::vector<std::string> startfile_dirs = layout.startfile_dirs;
     std::vector<std::string> library_dirs = layout.library_dirs;
     if (!layout.gcc_dir.empty()) {
@@ -174,6 +218,8 @@ struct Builder {
   }
 
   void emutls_runtime() {
+    if (layer() && layer()->defines_emutls)
+      return;
     std::string archive;
     switch (emutls_provider(profile, sysroot, in.toolchain, user)) {
     case EmutlsProvider::sysroot:

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -23,12 +24,28 @@ namespace xport::driver {
 
 enum class Language { c, cxx };
 
+// A symbol-ABI layer (sysroot/symbol_abi.hpp) that a link uses in place of the sysroot's
+// libraries and start files: the stubs of the APIs' libraries, the tree's linker script.
+struct AbiLayerLink {
+  std::string interpreter;                  // "ld.lib.so"
+  std::vector<std::string> stubs;           // absolute paths of the APIs' stub libraries
+  std::string empty_libs;                   // the folder of empty archives, searched first
+  std::string link_script;                  // absolute; "" = none
+  std::string dynamic_list;                 // absolute; "" = none
+  std::vector<std::string> static_archives; // absolute: the sysroot's libgcc_eh.a, libgcc.a
+  std::vector<std::string> link_flags;      // the profile's, for every link
+  std::vector<std::string> executable_flags;
+  std::string shims_archive;   // xport's shims for the target; "" = none
+  bool defines_emutls = false; // a stub exports __emutls_get_address
+};
+
 // A sysroot as the driver sees it: where it is, its folders, and the few files it looked for.
 struct SysrootView {
   std::filesystem::path root; // absolute
   sysroot::Layout layout;
   bool has_libgcc = false;    // libgcc.a in the gcc folder or a library folder
   std::string emutls_archive; // absolute path of an archive that defines __emutls_get_address
+  std::optional<AbiLayerLink> abi_layer; // set for links when the sysroot has the profile's layer
 };
 
 // The tools found on this machine (driver/tools.cpp).

@@ -4,6 +4,7 @@
 // in PATH, and the store's manifest is read only to explain an error.
 #include "driver/compiler.hpp"
 
+#include "driver/abi_layer_link.hpp"
 #include "driver/abi_note.hpp"
 #include "driver/emutls_runtime.hpp"
 #include "driver/tools.hpp"
@@ -99,15 +100,21 @@ CompilerCommand plan_compiler(const CompilerRequest& request, const util::Enviro
   inputs.environment = &env;
   inputs.toolchain = find_toolchain(profile, request.language, user.links(), env);
 
+  if (sysroot && profile.symbol_abi && user.links()) {
+    sysroot->abi_layer = abi_layer_link(profile, *sysroot, env);
+    if (!sysroot->abi_layer)
+      note_missing_layer_once(profile, *sysroot, env);
+  }
   bool emulated = user.emulated_tls.value_or(profile.tls_model == target::TlsModel::emulated);
-  if (sysroot && emulated && user.links()) {
+  if (sysroot && emulated && user.links() &&
+      !(sysroot->abi_layer && sysroot->abi_layer->defines_emutls)) {
     sysroot->emutls_archive = find_sysroot_emutls(sysroot->root, sysroot->layout);
     if (emutls_provider(profile, &*sysroot, inputs.toolchain, user) ==
         EmutlsProvider::xport_runtime)
       inputs.own_emutls_archive =
           ensure_emutls_runtime(profile, *sysroot, env, util::cache_home(env) / "driver").string();
   }
-  if (sysroot && link_loses_abi_note(profile, user))
+  if (sysroot && !sysroot->abi_layer && link_loses_abi_note(profile, user))
     inputs.abi_note_object =
         ensure_abi_note_object(profile, *sysroot, env, util::cache_home(env) / "driver");
   return build_command(inputs);

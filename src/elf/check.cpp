@@ -21,8 +21,12 @@ std::vector<Finding> check_image(const ElfFile& elf, const ImageName& name,
   check_tls(elf, name, context, out);
   check_relocations(elf, name, context, out);
   check_static_initializers(elf, name, context, out);
-  check_dependencies(elf, name, context, out);
-  check_unavailable_symbols(elf, name, context, out);
+  if (context.symbol_abi) {
+    check_symbol_abi(elf, name, context, out);
+  } else {
+    check_dependencies(elf, name, context, out);
+    check_unavailable_symbols(elf, name, context, out);
+  }
   return out;
 }
 

@@ -15,9 +15,29 @@
 #include "elf/elf_file.hpp"
 #include "elf/finding.hpp"
 #include "elf/library_search.hpp"
+#include "sysroot/symbol_abi.hpp"
 #include "target/profile.hpp"
 
 namespace xport::elf {
+
+// A sysroot's symbol-ABI layer as the checks use it: what the APIs in use define, and what the
+// tree's other libraries define (to say which API has a missing symbol).
+struct SymbolAbiContext {
+  std::string format;                 // "genode"
+  std::string tree;                   // "commit ffb059da..."
+  std::vector<std::string> apis;      // in use
+  std::vector<std::string> libraries; // of those APIs: "ld", "libc", "libm", "posix"
+  // name -> the library and entry defining it, among the APIs' libraries (first wins)
+  std::map<std::string, std::pair<std::string, sysroot::AbiSymbol>, std::less<>> defined;
+  // name -> a library of the tree, outside the APIs, that defines it
+  std::map<std::string, std::string, std::less<>> elsewhere;
+  std::set<std::string, std::less<>> tree_libraries;
+};
+
+// Reads the layer's symbol files for the APIs. Throws xport::Error naming a symbol file that does
+// not parse, or an API whose library the tree lacks.
+SymbolAbiContext load_symbol_abi(const sysroot::SymbolAbiLayer& layer,
+                                 const target::SymbolAbi& abi, const std::vector<std::string>& apis);
 
 struct CheckContext {
   target::Profile profile;
@@ -30,6 +50,9 @@ struct CheckContext {
   // environ and __progname): a shared library may leave these undefined.
   std::set<std::string, std::less<>> program_symbols;
   unsigned threads = 0; // for the thread-pointer scan; 0 = all hardware threads
+  // Set when the sysroot has the profile's symbol-ABI layer: imports, NEEDED names, copy
+  // relocations, hash sections and versions are judged against it instead of the libraries.
+  std::optional<SymbolAbiContext> symbol_abi;
 };
 
 // The image's name and member, for findings.
@@ -56,6 +79,9 @@ void check_unavailable_symbols(const ElfFile& elf, const ImageName& name,
                                const CheckContext& context, std::vector<Finding>& out);
 void check_dependencies(const ElfFile& elf, const ImageName& name, const CheckContext& context,
                         std::vector<Finding>& out);
+// Against the symbol-ABI layer (context.symbol_abi).
+void check_symbol_abi(const ElfFile& elf, const ImageName& name, const CheckContext& context,
+                      std::vector<Finding>& out);
 
 // The global symbols the sysroot's crt1.o defines (empty when it has none).
 std::set<std::string, std::less<>> start_file_symbols(const SysrootPlaces& sysroot);

@@ -15,6 +15,16 @@ namespace {
 // In the enum's order, which is the names' order (checked below and by a unit test);
 // docs/checks.md has one row per code.
 constexpr FindingCode codes[] = {
+    {Code::abi_copy_size, "abi-copy-size", Severity::error,
+     "a copy relocation of an object the ABI lists smaller, or not as an object"},
+    {Code::abi_hash_style, "abi-hash-style", Severity::error,
+     "a .gnu.hash without the .hash the target's loader reads"},
+    {Code::abi_needed, "abi-needed", Severity::error,
+     "a DT_NEEDED library the symbol-ABI layer does not provide for the APIs in use"},
+    {Code::abi_symbol_missing, "abi-symbol-missing", Severity::error,
+     "an import no symbol file of the APIs in use defines"},
+    {Code::abi_symbol_version, "abi-symbol-version", Severity::warning,
+     "a versioned reference, whose version the target's loader ignores"},
     {Code::class_mismatch, "class-mismatch", Severity::error,
      "ELF class (32/64-bit) differs from the target's"},
     {Code::endian_mismatch, "endian-mismatch", Severity::error,

@@ -17,6 +17,11 @@ enum class Severity { note, warning, error };
 
 // Every code check can report, in the order of their spellings (docs/checks.md describes each).
 enum class Code {
+  abi_copy_size,
+  abi_hash_style,
+  abi_needed,
+  abi_symbol_missing,
+  abi_symbol_version,
   class_mismatch,
   endian_mismatch,
   interpreter_mismatch,

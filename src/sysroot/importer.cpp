@@ -193,7 +193,9 @@ public:
       if (packages_.contains(i))
         format = "FreeBSD package: " + format;
       result.media.push_back(
-          {media_[i].path.empty() ? media_[i].display : fs::absolute(media_[i].path).string(),
+          {!media_[i].recorded.empty() ? media_[i].recorded
+           : media_[i].path.empty()    ? media_[i].display
+                                       : fs::absolute(media_[i].path).string(),
            format, medium_size(media_[i]), "", ""});
     }
     pull_link_targets();

@@ -19,6 +19,7 @@ struct MediumSource {
   std::string display;        // how errors name it: the path as the user gave it
   std::filesystem::path path; // a file or folder; empty when reading from memory
   std::span<const std::byte> memory;
+  std::string recorded; // what the manifest records; "" = the absolute path (or the display)
 };
 
 // Called once per member, in medium order. It may read the member's data or not.

@@ -32,6 +32,9 @@ struct Sysroot {
 
 struct ImportRequest {
   std::vector<std::filesystem::path> media;
+  // Per medium, how errors and the manifest name it ("" = its path): a folder staged from what
+  // the user gave (a symbol-ABI tree) is named after that.
+  std::vector<std::string> recorded_as;
   std::string name; // "" = the target's name
   bool all = false;
   bool force = false; // replace a sysroot of that name (atomically) instead of refusing

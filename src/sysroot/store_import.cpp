@@ -172,8 +172,11 @@ Sysroot Store::import(const target::Profile& profile, const ImportRequest& reque
   if (request.media.empty())
     throw UsageError("no media to import; give ISO images, tar archives, .deb packages or folders");
   std::vector<MediumSource> media;
-  for (const fs::path& p : request.media)
-    media.push_back({p.string(), p, {}});
+  for (std::size_t i = 0; i < request.media.size(); ++i) {
+    const fs::path& p = request.media[i];
+    std::string recorded = i < request.recorded_as.size() ? request.recorded_as[i] : "";
+    media.push_back({recorded.empty() ? p.string() : recorded, p, {}, recorded});
+  }
 
   StoreLock lock = StoreLock::acquire(lock_file(name), on_wait);
   remove_stale_temp_folders();
@@ -234,8 +237,11 @@ Sysroot Store::add(std::string_view name, const target::Profile& profile,
     throw UsageError("no media to add; give .deb packages, FreeBSD .pkg files, tar archives or "
                      "folders");
   std::vector<MediumSource> media;
-  for (const fs::path& p : request.media)
-    media.push_back({p.string(), p, {}});
+  for (std::size_t i = 0; i < request.media.size(); ++i) {
+    const fs::path& p = request.media[i];
+    std::string recorded = i < request.recorded_as.size() ? request.recorded_as[i] : "";
+    media.push_back({recorded.empty() ? p.string() : recorded, p, {}, recorded});
+  }
 
   StoreLock lock = StoreLock::acquire(lock_file(name), on_wait);
   remove_stale_temp_folders();

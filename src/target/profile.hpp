@@ -82,6 +82,38 @@ struct MediaSource {
   std::vector<std::string> packages;                        // apt: package name templates
 };
 
+// A function the newest toolchains need and a symbol ABI lacks, supplied by a small runtime xport
+// builds for the target (driver/abi_shims.cpp holds the code of each it knows).
+struct AbiShim {
+  std::string symbol;            // "pthread_setname_np"
+  std::vector<std::string> uses; // the ABI's functions it is made of: "pthread_set_name_np"
+  std::string why;               // who needs it and what the ABI has instead
+};
+
+// A target whose programs link against an ABI published as symbol files, not against the
+// libraries of its media ([symbol-abi]; DESIGN: "Targets whose ABI is a list of symbols"). The
+// sysroot gets it as a layer from the user's tree (`xport sysroot add NAME TREE`); the media stay
+// the source of the headers.
+struct SymbolAbi {
+  std::string format = "genode"; // the tree's layout and symbol-file syntax
+  // The APIs a component uses (Goa's used_apis without "genodelabs/api/"); XPORT_ABI_APIS
+  // overrides them per build.
+  std::vector<std::string> apis;
+  // The libraries (symbol files) of each API; an API not listed has one, of its own name.
+  std::map<std::string, std::vector<std::string>> api_libraries;
+  std::string interpreter;                   // PT_INTERP of a component: "ld.lib.so"
+  std::string link_script;                   // the tree's linker script for programs
+  std::string dynamic_list;                  // the tree's list of always-exported symbols
+  std::string stub_script;                   // the linker script the ABI stubs are linked with
+  std::vector<std::string> link_flags;       // every link against the layer
+  std::vector<std::string> executable_flags; // executables only (-Ttext)
+  // Empty static libraries, so that the -l names a toolchain always passes (rustc's -lc
+  // -lpthread ...) resolve to nothing rather than to the media's libraries.
+  std::vector<std::string> empty_libs;
+  std::vector<std::string> static_libs; // archives of the sysroot linked in: "gcc_eh", "gcc"
+  std::vector<AbiShim> shims;
+};
+
 struct Profile {
   std::string name;
   std::string description;
@@ -128,6 +160,7 @@ struct Profile {
 
   std::optional<RustSettings> rust;
   std::optional<MediaSource> media;
+  std::optional<SymbolAbi> symbol_abi;
 };
 
 // Where a resolved field's value came from.

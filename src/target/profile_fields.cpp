@@ -167,6 +167,34 @@ Profile profile_from_fields(const Fields& fields) {
     set(fields, "media.packages", media.packages);
     p.media = std::move(media);
   }
+  if (any_under(fields, "symbol-abi")) {
+    SymbolAbi abi;
+    set(fields, "symbol-abi.format", abi.format);
+    set(fields, "symbol-abi.apis", abi.apis);
+    const nlohmann::json api_libraries = free_table(fields, "symbol-abi.api-libraries");
+    for (const auto& [api, libs] : api_libraries.items())
+      for (const auto& lib : libs)
+        if (lib.is_string())
+          abi.api_libraries[api].push_back(lib.get<std::string>());
+    set(fields, "symbol-abi.interpreter", abi.interpreter);
+    set(fields, "symbol-abi.link-script", abi.link_script);
+    set(fields, "symbol-abi.dynamic-list", abi.dynamic_list);
+    set(fields, "symbol-abi.stub-script", abi.stub_script);
+    set(fields, "symbol-abi.link-flags", abi.link_flags);
+    set(fields, "symbol-abi.executable-flags", abi.executable_flags);
+    set(fields, "symbol-abi.empty-libs", abi.empty_libs);
+    set(fields, "symbol-abi.static-libs", abi.static_libs);
+    const nlohmann::json shims = free_table(fields, "symbol-abi.shims");
+    for (const auto& [symbol, shim] : shims.items()) {
+      AbiShim s{symbol, {}, shim.value("why", "")};
+      if (auto uses = shim.find("uses"); uses != shim.end() && uses->is_array())
+        for (const auto& u : *uses)
+          if (u.is_string())
+            s.uses.push_back(u.get<std::string>());
+      abi.shims.push_back(std::move(s));
+    }
+    p.symbol_abi = std::move(abi);
+  }
   return p;
 }
 

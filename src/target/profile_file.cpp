@@ -265,8 +265,44 @@ private:
             dotted, toml_type_name(node));
         continue;
       }
+      if (prefix == "symbol-abi.api-libraries" && !is_string_array(node)) {
+        problem(node.source(), "wrong type for '{}': expected an array of library names, got {}",
+                dotted, toml_type_name(node));
+        continue;
+      }
+      if (prefix == "symbol-abi.shims" && !valid_shim(dotted, node))
+        continue;
       settings.push_back(Setting{dotted, to_json(node), std::nullopt, at(key.source()), true});
     }
+  }
+
+  static bool is_string_array(const toml::node& node) {
+    const toml::array* array = node.as_array();
+    return array && std::all_of(array->begin(), array->end(),
+                                [](const toml::node& n) { return n.is_string(); });
+  }
+
+  // A shim is { uses = ["fn", ...], why = "..." }: both given, nothing else.
+  bool valid_shim(const std::string& dotted, const toml::node& node) {
+    const toml::table* shim = node.as_table();
+    if (!shim) {
+      problem(node.source(), "wrong type for '{}': expected a table {{ uses = [...], why = \"...\" }}, "
+              "got {}", dotted, toml_type_name(node));
+      return false;
+    }
+    bool ok = true;
+    for (auto&& [k, v] : *shim) {
+      if (k.str() == "uses" ? !is_string_array(v) : k.str() == "why" ? !v.is_string() : true) {
+        problem(k.source(), "'{}.{}': a shim has 'uses' (an array of the ABI's function names) "
+                "and 'why' (a string), nothing else", dotted, k.str());
+        ok = false;
+      }
+    }
+    if (ok && (!shim->contains("uses") || !shim->contains("why"))) {
+      problem(node.source(), "'{}': a shim needs both 'uses' and 'why'", dotted);
+      ok = false;
+    }
+    return ok;
   }
 
   std::string path_;

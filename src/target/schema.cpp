@@ -22,6 +22,7 @@ constexpr auto encoding_values = spellings_of(encoding_names);
 constexpr std::array panic_values = {"abort"sv, "unwind"sv};
 constexpr std::array media_kind_values = {"files"sv, "apt"sv};
 constexpr std::array checksum_format_values = {"freebsd-manifest"sv, "bsd"sv};
+constexpr std::array symbol_abi_formats = {"genode"sv};
 
 constexpr KeySpec S(std::string_view key, KeyType type, std::string_view doc) {
   return KeySpec{key, type, {}, doc, true};
@@ -121,6 +122,30 @@ const KeySpec keys[] = {
     S("media.release-values", free_table,
       "per release, more placeholders for the templates: \"9.3\" = { sets = \"tgz\" }"),
     S("media.packages", string_list, "for apt: the packages to fetch, with their dependencies"),
+    S("symbol-abi", table,
+      "the ABI programs link against, published as symbol files in the OS's source tree and "
+      "layered onto the sysroot with `xport sysroot add NAME TREE`"),
+    E("symbol-abi.format", symbol_abi_formats,
+      "genode: repos/*/lib/symbols/<lib>, one 'name T|W|D size|B size|R size|U|V' a line"),
+    S("symbol-abi.apis", string_list,
+      "the APIs a program uses, whose libraries it links (XPORT_ABI_APIS overrides it per build)"),
+    S("symbol-abi.api-libraries", free_table,
+      "the libraries of an API: base = [\"ld\"]; an API not listed has one of its own name"),
+    S("symbol-abi.interpreter", string, "the program interpreter of a program: ld.lib.so"),
+    S("symbol-abi.link-script", string, "the tree's linker script for programs (a tree path)"),
+    S("symbol-abi.dynamic-list", string,
+      "the tree's list of symbols programs always export (a tree path)"),
+    S("symbol-abi.stub-script", string,
+      "the tree's linker script the ABI stubs are linked with (a tree path)"),
+    S("symbol-abi.link-flags", string_list, "flags of every link against the ABI"),
+    S("symbol-abi.executable-flags", string_list, "flags of executable links only"),
+    S("symbol-abi.empty-libs", string_list,
+      "-l names that resolve to an empty archive (the toolchain's -lc -lpthread ...)"),
+    S("symbol-abi.static-libs", string_list,
+      "archives of the sysroot linked into every program, as -l names (the unwinder, builtins)"),
+    S("symbol-abi.shims", free_table,
+      "functions the ABI lacks, built by xport for the target: name = { uses = [...], why = "
+      "\"...\" }"),
 };
 #undef START_FILES
 

@@ -1,0 +1,182 @@
+#!/usr/bin/env bash
+# Genode for real: FreeBSD 13.2's base gives the headers, Genode's own tree (the symbol files and
+# link recipe in ../shared/media/genode-abi-*.tar.xz) gives the ABI. `xport sysroot add` layers
+# the tree (from the archive, then from a folder), making the stubs with clang and lld; then C, C++
+# and Rust programs are linked as Genode links them and checked against Genode's symbol files:
+# - interpreter ld.lib.so, only *.lib.so NEEDED names, a SysV .hash and no .gnu.hash, no PT_TLS,
+#   every import in the symbol files of the APIs in use (`xport check` clean);
+# - the same program linked by hand as Genode's prg.mk does (ld.lld, genode_dyn.ld/.dl, stubs
+#   assembled here from the symbol files) has the same interpreter, NEEDED, hash and segments;
+# - a program calling utimensat, which FreeBSD has and Genode's libc lacks, fails the check;
+# - Goa's examples/hello_rust and a threaded Rust program with named threads and thread_local!
+#   build with Rust 1.96 (std from source), where Goa pins a 2025 nightly.
+source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/rust_lib.bash"
+base=$(real_media freebsd-13.2-amd64-base.txz)
+genode=$(real_media genode-abi-ffb059da.tar.xz)
+cd "$WORK"
+
+step "$XPORT" sysroot import "$base" --target x86_64-unknown-genode >/dev/null
+root=$XPORT_HOME/sysroots/x86_64-unknown-genode/root
+
+# Without the layer a program is linked as FreeBSD's, and xport cc says so.
+printf '#include <stdio.h>\nint main(void) { printf("hello Genode\\n"); return 0; }\n' >hello.c
+expect_status 0 "$XPORT" cc --target x86_64-unknown-genode hello.c -o hello-freebsd
+expect_contains "$OUT" "has no layer of it: programs are linked as the media's own"
+expect_contains "$(readelf -l hello-freebsd)" "/libexec/ld-elf.so.1"
+printf '#include <sys/stat.h>\n#include <fcntl.h>\nint main(void) { return utimensat(AT_FDCWD, "f", 0, 0); }\n' >touch.c
+step "$XPORT" cc --target x86_64-unknown-genode touch.c -o touch-freebsd 2>/dev/null
+
+# The layer, from the archive as published (the tree is one folder down in it).
+expect_status 0 "$XPORT" sysroot add x86_64-unknown-genode "$genode"
+echo "$OUT"
+expect_contains "$OUT" "genode tree at $genode: release 25.11 or later"
+expect_contains "$OUT" "43 symbol files, stubs made"
+for lib in ld libc libm posix stdcxx vfs; do
+  stub=$root/symbol-abi/stubs/$lib.lib.so
+  [ -f "$stub" ] || fail "no stub $stub"
+  expect_contains "$(readelf -d "$stub")" "Library soname: [$lib.lib.so]"
+done
+# Object sizes come from the symbol file: libc's environ-like data, posix's environ (B 8).
+expect_contains "$(readelf --dyn-syms -W "$root/symbol-abi/stubs/posix.lib.so")" "8 OBJECT  GLOBAL DEFAULT"
+expect_status 0 "$XPORT" sysroot verify x86_64-unknown-genode
+expect_status 0 "$XPORT" sysroot show x86_64-unknown-genode
+expect_contains "$OUT" "$genode"
+
+# check_genode FILE: the facts a Genode loader relies on.
+check_genode() {
+  local f=$1
+  expect_contains "$(readelf -l "$f")" "[Requesting program interpreter: ld.lib.so]" "$f's segments"
+  local needed
+  needed=$(readelf -d "$f" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p')
+  [ -n "$needed" ] || fail "$f has no NEEDED"
+  for n in $needed; do
+    case $n in *.lib.so) ;; *) fail "$f needs $n, not a Genode library" ;; esac
+  done
+  readelf -S -W "$f" | grep -q ' \.hash ' || fail "$f has no .hash"
+  ! readelf -S -W "$f" | grep -q ' \.gnu\.hash ' || fail "$f has a .gnu.hash"
+  ! readelf -l -W "$f" | grep -q ' TLS ' || fail "$f has PT_TLS"
+  [ "$(objdump -d --no-show-raw-insn "$f" | grep -c '%fs:')" = 0 ] || fail "$f reads %fs"
+  expect_status 0 "$XPORT" check --target x86_64-unknown-genode "$f"
+  echo "$OUT" | tail -1
+  expect_contains "$OUT" "0 findings (0 errors)"
+  expect_contains "$OUT" "against the genode ABI"
+}
+
+step "$XPORT" cc --target x86_64-unknown-genode -O2 hello.c -o hello
+check_genode hello
+expect_contains "$(readelf -d hello)" "[posix.lib.so]"
+expect_contains "$(readelf -d hello)" "[libc.lib.so]"
+expect_contains "$(readelf -d hello)" "[ld.lib.so]"
+# main is exported (posix's construct calls it), and Genode's ctors range is there.
+expect_contains "$(readelf --dyn-syms -W hello)" " main"
+expect_contains "$(nm hello)" "_ctors_start"
+
+# The same object linked by hand as Genode's prg.mk links it, against stubs assembled here from the
+# symbol files (each line: .text/.data/.bss/.rodata directive for its type, as abi.mk does).
+mkdir recipe
+tar xf "$genode" -C recipe
+tree=recipe/genode-abi/genode
+lld=$(ls /usr/bin/ld.lld-* | sort -V | tail -1)
+clang=$(ls /usr/bin/clang-[0-9]* | sort -V | tail -1)
+for lib in ld libc libm posix; do
+  sym=$(ls $tree/repos/*/lib/symbols/$lib)
+  awk '/^[A-Za-z_]/ {
+    n=$1; t=$2; s=$3
+    if (t=="T") printf ".text\n.global %s\n.type %s,%%function\n%s:\n", n, n, n
+    else if (t=="W") printf ".text\n.weak %s\n.type %s,%%function\n%s:\n", n, n, n
+    else if (t=="D") printf ".data\n.global %s\n.type %s,%%object\n.size %s,%s\n%s: .skip 1\n", n, n, n, s, n
+    else if (t=="V") printf ".data\n.weak %s\n.type %s,%%object\n%s: .skip 1\n", n, n, n
+    else if (t=="B") printf ".bss\n.global %s\n.type %s,%%object\n.size %s,%s\n%s:\n", n, n, n, s, n
+    else if (t=="R") printf ".section .rodata\n.global %s\n.type %s,%%object\n.size %s,%s\n%s:\n", n, n, n, s, n
+    else if (t=="U") printf ".text\n.global %s\nmovq %s@GOTPCREL(%%rip), %%rax\n", n, n
+  }' "$sym" >recipe/$lib.s
+  "$clang" -target x86_64-unknown-freebsd -c recipe/$lib.s -o recipe/$lib.o
+  "$lld" -o recipe/$lib.lib.so -soname $lib.lib.so -shared --eh-frame-hdr -melf_x86_64 \
+    -gc-sections -z max-page-size=0x1000 --hash-style=sysv -T $tree/repos/base/src/ld/genode_rel.ld recipe/$lib.o
+done
+step "$XPORT" cc --target x86_64-unknown-genode -O2 -c hello.c -o hello.o
+step "$lld" -melf_x86_64 -gc-sections -z max-page-size=0x1000 -z noexecstack --hash-style=sysv \
+  --dynamic-list=$tree/repos/base/src/ld/genode_dyn.dl --dynamic-linker=ld.lib.so --eh-frame-hdr \
+  -Ttext=0x01000000 -T $tree/repos/base/src/ld/genode_dyn.ld hello.o \
+  recipe/ld.lib.so recipe/libc.lib.so recipe/libm.lib.so recipe/posix.lib.so \
+  "$root/usr/lib/libgcc.a" -o hello-recipe 2>&1 | grep -v "cannot find entry symbol" || true
+facts() { # interpreter, NEEDED, hash sections, segment types
+  readelf -l -W "$1" | sed -n 's/.*interpreter: \(.*\)\]/\1/p'
+  readelf -d "$1" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p' | sort
+  readelf -S -W "$1" | grep -o ' \.g*n*u*\.*hash ' | sort
+  readelf -l -W "$1" | awk '/^  [A-Z]/ {print $1}'
+}
+diff <(facts hello-recipe) <(facts hello) || fail "xport cc's link differs from Genode's recipe"
+echo "Genode's recipe and xport cc agree: $(facts hello | tr '\n' ' ')"
+
+# C++: a class with a virtual function and a global constructor, against the stdcxx API too.
+cat >hello.cpp <<'CPP'
+#include <cstdio>
+struct Greeter { virtual const char* who() const { return "Genode"; } virtual ~Greeter() = default; };
+struct Loud : Greeter { const char* who() const override { return "GENODE"; } };
+static int answer = [] { return 42; }();
+int main() {
+  Loud loud;
+  const Greeter& g = loud;
+  std::printf("hello %s from C++, %d\n", g.who(), answer);
+  return 0;
+}
+CPP
+XPORT_ABI_APIS=base,libc,posix,stdcxx step "$XPORT" c++ --target x86_64-unknown-genode -O2 hello.cpp -o hello-cxx
+XPORT_ABI_APIS=base,libc,posix,stdcxx check_genode hello-cxx
+
+# utimensat: FreeBSD's libc has it, Genode's does not. Against the layer the link fails naming it;
+# the program linked as FreeBSD's fails the check naming it.
+expect_status 1 "$XPORT" cc --target x86_64-unknown-genode touch.c -o touch
+expect_contains "$OUT" "undefined symbol: utimensat"
+expect_status 1 "$XPORT" check --target x86_64-unknown-genode touch-freebsd
+echo "$OUT"
+expect_contains "$OUT" "error [abi-symbol-missing]: imports \`utimensat\`"
+expect_contains "$OUT" "base, libc, posix (ld, libc, libm, posix at release 25.11 or later)"
+# The program linked as FreeBSD's, checked against the layer: every FreeBSD trait is named.
+expect_status 1 "$XPORT" check --target x86_64-unknown-genode hello-freebsd
+expect_contains "$OUT" "[interpreter-mismatch]"
+expect_contains "$OUT" "error [abi-needed]: needs libc.so.7"
+
+# The layer again, from a folder: the same tree, the same stubs.
+expect_status 0 "$XPORT" sysroot add x86_64-unknown-genode "$tree"
+expect_contains "$OUT" "genode tree at $tree"
+step "$XPORT" cc --target x86_64-unknown-genode -O2 hello.c -o hello-again
+cmp <(facts hello) <(facts hello-again) || fail "the folder's layer links differently"
+
+# Rust 1.96 with std from source: Goa's hello_rust and a threaded program.
+require_vendored_rust
+cp -r recipe/genode-abi/goa/examples/hello_rust/src hello_rust
+(cd hello_rust && step "$XPORT" cargo x86_64-unknown-genode --rustc "$RUSTC_1_96" build --release)
+check_genode hello_rust/target/xport-x86_64-unknown-genode/x86_64-unknown-genode/release/hello-rust
+
+write_counting_crate counter
+cat >counter/src/main.rs <<'RS'
+use std::cell::Cell;
+thread_local!(static COUNT: Cell<u64> = Cell::new(0));
+
+fn main() {
+    let workers: Vec<_> = (1..=4u64)
+        .map(|i| {
+            std::thread::Builder::new()
+                .name(format!("counter-{i}"))
+                .spawn(move || {
+                    for _ in 0..i * 1000 { COUNT.with(|c| c.set(c.get() + 1)); }
+                    (std::thread::current().name().unwrap().to_string(), COUNT.with(|c| c.get()))
+                })
+                .unwrap()
+        })
+        .collect();
+    let seen: Vec<_> = workers.into_iter().map(|w| w.join().unwrap()).collect();
+    println!("{seen:?} in {:?}", std::thread::current().id());
+}
+RS
+(cd counter && step "$XPORT" cargo x86_64-unknown-genode --rustc "$RUSTC_1_96" build --release)
+counter=counter/target/xport-x86_64-unknown-genode/x86_64-unknown-genode/release/counter
+check_genode "$counter"
+# std's calls that Genode's libc lacks are the shims', defined in the program.
+nm "$counter" | grep -q ' T pthread_getthreadid_np' || fail "no pthread_getthreadid_np shim"
+nm "$counter" | grep -q ' T pthread_setname_np' || fail "no pthread_setname_np shim"
+expect_contains "$(readelf --dyn-syms -W "$counter")" "pthread_set_name_np"
+echo "ok"
