@@ -24,6 +24,9 @@ packages=(
   # Rust 1.96 with its library source and the vendored crates std needs, so `xport cargo` builds
   # std from source offline (docs/rust.md); they replace Debian's rustc/cargo/rust-src 1.63
   rustc-web cargo-web rust-web-src
+  # tests: a Tokio program built offline for Genode from Debian's crate sources
+  # (/usr/share/cargo/registry as a directory source)
+  librust-tokio-dev
   # xport abi bindgen runs Debian's bindgen
   bindgen
   # benchmarks

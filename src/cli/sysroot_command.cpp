@@ -16,6 +16,7 @@
 #include "sysroot/fetch.hpp"
 #include "sysroot/size_text.hpp"
 #include "sysroot/store.hpp"
+#include "sysroot/symbol_abi.hpp"
 #include "util/digest.hpp"
 #include "util/error.hpp"
 #include "util/json_text.hpp"
@@ -374,9 +375,15 @@ int run_list(const StoreOption& store, bool as_json) {
 
 int run_show(const StoreOption& store, const std::string& name, bool as_json) {
   sysroot::Sysroot s = store.open().get(name);
+  std::optional<sysroot::SymbolAbiLayer> layer = sysroot::read_symbol_abi_layer(s.root);
   if (as_json) {
     json out = sysroot::to_json(s.manifest);
     out["root"] = s.root.string();
+    if (layer)
+      out["symbol_abi"] = {{"format", layer->format},
+                           {"source", layer->source},
+                           {"tree", layer->identity.text()},
+                           {"libraries", layer->libraries}};
     std::cout << util::json_text(out) << "\n";
     return exit_ok;
   }
@@ -388,6 +395,10 @@ int run_show(const StoreOption& store, const std::string& name, bool as_json) {
   std::cout << fmt::format("contents:        {} files, {}\n", m.entry_count(),
                            human_size(m.total_bytes()));
   print_layout(m.layout);
+  if (layer)
+    std::cout << fmt::format("symbol ABI:      {} tree at {}, {} libraries, from {}\n",
+                             layer->format, layer->identity.text(), layer->libraries.size(),
+                             layer->source);
   std::cout << "layers:\n";
   for (std::size_t l = 0; l < m.layers.size(); ++l) {
     std::cout << fmt::format("  {} {} {}: {} entries\n", l + 1, l == 0 ? "imported" : "added   ",

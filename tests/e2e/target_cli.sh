@@ -31,9 +31,11 @@ grep -Eq '^dynamic-linker +"/libexec/ld-elf\.so\.1" +targets/freebsd-base\.toml:
 step "$XPORT" target diff x86_64-unknown-freebsd x86_64-unknown-genode
 diff_out=$("$XPORT" target diff x86_64-unknown-freebsd x86_64-unknown-genode)
 echo "$diff_out"
-fields=$(grep -v '^ ' <<<"$diff_out" | tr '\n' ' ')
-want="name description tls-model unavailable-symbols "
+# FreeBSD except the TLS model, the panic strategy and Genode's own ABI ([symbol-abi]).
+fields=$(grep -v '^ ' <<<"$diff_out" | grep -v '^symbol-abi\.' | tr '\n' ' ')
+want="name description tls-model unavailable-symbols rust.panic "
 [ "$fields" = "$want" ] || fail "diff printed fields '$fields', expected '$want'"
+expect_contains "$diff_out" "symbol-abi.interpreter"
 "$XPORT" target diff x86_64-unknown-freebsd x86_64-unknown-genode --json |
   python3 -c 'import json,sys; d=json.load(sys.stdin); assert [x["field"] for x in d["differences"]][2] == "tls-model"' ||
   fail "diff --json does not list tls-model"
