@@ -34,7 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   options.max_member_size = 1 << 20;
   options.hash_media = false;
   sysroot::MediumSource medium{
-      "fuzz-input", {}, std::span(reinterpret_cast<const std::byte*>(data), size)};
+      "fuzz-input", {}, std::span(reinterpret_cast<const std::byte*>(data), size), ""};
   try {
     sysroot::import_media(base / "root", {medium}, profile, options);
   } catch (const Error&) {

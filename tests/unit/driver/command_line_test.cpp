@@ -522,3 +522,70 @@ TEST(CommandLine, EmutlsProviderPrefersCompilerRtThenSysroot) {
 
 } // namespace
 } // namespace xport::driver
+
+namespace xport::driver {
+namespace {
+
+// A sysroot with a symbol-ABI layer (Genode's): the link uses the layer's stubs and recipe.
+SysrootView with_genode_layer() {
+  SysrootView s = plain_bsd();
+  AbiLayerLink abi;
+  abi.interpreter = "ld.lib.so";
+  abi.stubs = {"/b/symbol-abi/stubs/ld.lib.so", "/b/symbol-abi/stubs/libc.lib.so"};
+  abi.empty_libs = "/b/symbol-abi/empty";
+  abi.link_script = "/b/symbol-abi/tree/genode_dyn.ld";
+  abi.dynamic_list = "/b/symbol-abi/tree/genode_dyn.dl";
+  abi.static_archives = {"/b/usr/lib/libgcc_eh.a", "/b/usr/lib/libgcc.a"};
+  abi.link_flags = {"-Wl,--hash-style=sysv"};
+  abi.executable_flags = {"-Wl,-Ttext=0x01000000"};
+  abi.shims_archive = "/cache/libxport_shims.a";
+  abi.defines_emutls = true;
+  s.abi_layer = abi;
+  return s;
+}
+
+TEST(CommandLine, AgainstASymbolAbiLayerTheStubsAndRecipeReplaceTheMediasLibraries) {
+  Case c{"genode layer", genode(), with_genode_layer(), {"hw.o", "-o", "hw"}, {}, {}};
+  c.own_emutls = "/cache/libxport_emutls.a";
+  CompilerCommand cmd = build(c);
+  std::string joined = util::shell_join(cmd.argv);
+  for (const char* w : {"-nostdlib", "-Wl,--dynamic-linker=ld.lib.so", "-Wl,--hash-style=sysv",
+                        "-Wl,-Ttext=0x01000000", "-Wl,-T,/b/symbol-abi/tree/genode_dyn.ld",
+                        "-Wl,--dynamic-list=/b/symbol-abi/tree/genode_dyn.dl",
+                        "-L/b/symbol-abi/empty", "/cache/libxport_shims.a",
+                        "-Wl,--push-state,--no-as-needed /b/symbol-abi/stubs/ld.lib.so "
+                        "/b/symbol-abi/stubs/libc.lib.so -Wl,--pop-state",
+                        "/b/usr/lib/libgcc_eh.a"})
+    EXPECT_TRUE(has(cmd.argv, w)) << w << " missing in " << joined;
+  // Nothing of the media's own link: no start files, library folders, FreeBSD loader, or
+  // emulated-TLS runtime (ld.lib.so exports __emutls_get_address).
+  for (const char* w : {"-L/b/usr/lib", "-B/b/usr/lib", "-Wl,--dynamic-linker=/libexec/ld-elf.so.1",
+                        "/cache/libxport_emutls.a"})
+    EXPECT_FALSE(has(cmd.argv, w)) << w << " present in " << joined;
+  auto at = [&](const std::string& w) {
+    return std::find(cmd.argv.begin(), cmd.argv.end(), w) - cmd.argv.begin();
+  };
+  EXPECT_LT(at("hw.o"), at("/b/symbol-abi/stubs/ld.lib.so"));
+}
+
+TEST(CommandLine, SharedObjectsAgainstALayerGetNoProgramRecipe) {
+  Case c{"genode shared", genode(), with_genode_layer(), {"-shared", "x.o", "-o", "x.so"}, {}, {}};
+  CompilerCommand cmd = build(c);
+  for (const char* w : {"-Wl,-Ttext=0x01000000", "-Wl,-T,/b/symbol-abi/tree/genode_dyn.ld",
+                        "-Wl,--dynamic-linker=ld.lib.so"})
+    EXPECT_FALSE(has(cmd.argv, w)) << w;
+  EXPECT_TRUE(has(cmd.argv, "-Wl,--hash-style=sysv"));
+  EXPECT_TRUE(has(cmd.argv, "/b/symbol-abi/stubs/libc.lib.so"));
+}
+
+TEST(CommandLine, CompilesAgainstALayerAreFreeBsdCompiles) {
+  Case c{"genode compile", genode(), with_genode_layer(), {"-c", "hw.c"}, {}, {}};
+  CompilerCommand cmd = build(c);
+  EXPECT_TRUE(has(cmd.argv, "-femulated-tls"));
+  EXPECT_TRUE(has(cmd.argv, "-idirafter /b/usr/include") || has(cmd.argv, "--sysroot=/b"));
+  EXPECT_FALSE(has(cmd.argv, "-nostdlib"));
+  EXPECT_FALSE(has(cmd.argv, "/b/symbol-abi/stubs/libc.lib.so"));
+}
+
+} // namespace
+} // namespace xport::driver

@@ -47,7 +47,7 @@ protected:
 
   ImportResult import(const std::vector<std::byte>& tar, ImportOptions options = {}) {
     options.hash_media = false;
-    MediumSource medium{"test.tar", {}, std::span<const std::byte>(tar)};
+    MediumSource medium{"test.tar", {}, std::span<const std::byte>(tar), ""};
     return import_media(base_ / "root", {medium}, freebsd(), options);
   }
   std::string import_error(const std::vector<std::byte>& tar, ImportOptions options = {}) {
