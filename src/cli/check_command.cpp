@@ -109,8 +109,7 @@ int run_check(const Invocation& inv) {
     if (const auto& abi = context.profile.symbol_abi) {
       if (auto layer = sysroot::read_symbol_abi_layer(view->root)) {
         const char* apis = std::getenv("XPORT_ABI_APIS");
-        context.symbol_abi =
-            elf::load_symbol_abi(*layer, *abi, sysroot::apis_in_use(*abi, apis));
+        context.symbol_abi = elf::load_symbol_abi(*layer, *abi, sysroot::apis_in_use(*abi, apis));
         context.profile.dynamic_linker = abi->interpreter;
         context.profile.abi_note.reset();
       }

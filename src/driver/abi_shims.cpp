@@ -63,15 +63,11 @@ std::string shims_source(const target::Profile& profile) {
 }
 
 std::filesystem::path ensure_shims_runtime(const target::Profile& profile,
-                                           const SysrootView& sysroot,
-                                           const util::Environment& env,
+                                           const SysrootView& sysroot, const util::Environment& env,
                                            const std::filesystem::path& cache_root) {
-  CachedObject what{"abi-shims",
-                    "xport's shims for the functions the target's ABI lacks",
-                    shims_source(profile),
-                    "shims.c",
-                    "libxport_shims.a",
-                    {"-O2", "-fPIC", "-fno-stack-protector"}};
+  CachedObject what{"abi-shims",           "xport's shims for the functions the target's ABI lacks",
+                    shims_source(profile), "shims.c",
+                    "libxport_shims.a",    {"-O2", "-fPIC", "-fno-stack-protector"}};
   return ensure_target_object(what, profile, sysroot, env, cache_root);
 }
 

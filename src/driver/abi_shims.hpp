@@ -28,8 +28,7 @@ std::string shims_source(const target::Profile& profile);
 
 // libxport_shims.a for the profile and sysroot, built on first use and cached under `cache_root`.
 std::filesystem::path ensure_shims_runtime(const target::Profile& profile,
-                                           const SysrootView& sysroot,
-                                           const util::Environment& env,
+                                           const SysrootView& sysroot, const util::Environment& env,
                                            const std::filesystem::path& cache_root);
 
 } // namespace xport::driver

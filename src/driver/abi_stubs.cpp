@@ -78,28 +78,40 @@ void make_abi_stubs(const target::Profile& profile, const fs::path& layer,
   std::vector<std::string> failures(libs.size());
   util::RunOptions run{isolate_from_host(util::Environment(env)), std::nullopt, ""};
   util::parallel_for(
-      libs.size(), 0, [&](std::size_t i) {
-    const std::string& lib = libs[i];
-    std::string object = (build / (lib + ".o")).string();
-    std::vector<std::string> assemble = {clang.c.string(), "-target", profile.llvm_triple, "-c",
-                                         (build / (lib + ".s")).string(), "-o", object};
-    auto done = util::run_capture(assemble, run);
-    if (!done.ok() || !done->ok()) {
-      failures[i] = fmt::format("$ {}\n{}", util::shell_join(assemble),
-                                done.ok() ? done->err : done.error());
-      return;
-    }
-    std::vector<std::string> link = {clang.c.string(), "-target", profile.llvm_triple, lld,
-                                     "-nostdlib", "-shared", "-Wl,-soname," + lib + ".lib.so"};
-    link.insert(link.end(), abi.link_flags.begin(), abi.link_flags.end());
-    if (!abi.stub_script.empty())
-      link.push_back("-Wl,-T," + script.string());
-    link.insert(link.end(), {object, "-o", (stubs / (lib + ".lib.so")).string()});
-    done = util::run_capture(link, run);
-    if (!done.ok() || !done->ok())
-      failures[i] = fmt::format("$ {}\n{}", util::shell_join(link),
-                                done.ok() ? done->err : done.error());
-  }, 1);
+      libs.size(), 0,
+      [&](std::size_t i) {
+        const std::string& lib = libs[i];
+        std::string object = (build / (lib + ".o")).string();
+        std::vector<std::string> assemble = {clang.c.string(),
+                                             "-target",
+                                             profile.llvm_triple,
+                                             "-c",
+                                             (build / (lib + ".s")).string(),
+                                             "-o",
+                                             object};
+        auto done = util::run_capture(assemble, run);
+        if (!done.ok() || !done->ok()) {
+          failures[i] = fmt::format("$ {}\n{}", util::shell_join(assemble),
+                                    done.ok() ? done->err : done.error());
+          return;
+        }
+        std::vector<std::string> link = {clang.c.string(),
+                                         "-target",
+                                         profile.llvm_triple,
+                                         lld,
+                                         "-nostdlib",
+                                         "-shared",
+                                         "-Wl,-soname," + lib + ".lib.so"};
+        link.insert(link.end(), abi.link_flags.begin(), abi.link_flags.end());
+        if (!abi.stub_script.empty())
+          link.push_back("-Wl,-T," + script.string());
+        link.insert(link.end(), {object, "-o", (stubs / (lib + ".lib.so")).string()});
+        done = util::run_capture(link, run);
+        if (!done.ok() || !done->ok())
+          failures[i] =
+              fmt::format("$ {}\n{}", util::shell_join(link), done.ok() ? done->err : done.error());
+      },
+      1);
   for (std::size_t i = 0; i < libs.size(); ++i)
     if (!failures[i].empty())
       throw Error("cannot make the ABI stub of '{}' ({}) from {}:\n{}", libs[i],
@@ -117,7 +129,8 @@ std::optional<sysroot::StagedTree> stage_abi_layer(const sysroot::MediumSource& 
   if (!tree)
     return std::nullopt;
   std::error_code ec;
-  std::string source = medium.path.empty() ? medium.display : fs::absolute(medium.path, ec).string();
+  std::string source =
+      medium.path.empty() ? medium.display : fs::absolute(medium.path, ec).string();
   make_abi_stubs(profile, staging / sysroot::symbol_abi_dir, *tree, env);
   sysroot::write_layer_file(staging, profile.symbol_abi->format, source, *tree);
   return tree;

@@ -36,8 +36,8 @@ struct SymbolAbiContext {
 
 // Reads the layer's symbol files for the APIs. Throws xport::Error naming a symbol file that does
 // not parse, or an API whose library the tree lacks.
-SymbolAbiContext load_symbol_abi(const sysroot::SymbolAbiLayer& layer,
-                                 const target::SymbolAbi& abi, const std::vector<std::string>& apis);
+SymbolAbiContext load_symbol_abi(const sysroot::SymbolAbiLayer& layer, const target::SymbolAbi& abi,
+                                 const std::vector<std::string>& apis);
 
 struct CheckContext {
   target::Profile profile;

@@ -95,14 +95,13 @@ void check_imports(const ImageName& name, const SymbolAbiContext& abi,
     return;
   Finding f = make_finding(Code::abi_symbol_version, name.file, name.member);
   f.symbol = versioned.front();
-  f.message = fmt::format("{} reference{} carr{} a symbol version ({}{}), which the target's "
-                          "loader ignores: a definition of any version satisfies it",
-                          versioned.size(), versioned.size() == 1 ? "" : "s",
-                          versioned.size() == 1 ? "ies" : "y",
-                          fmt::join(versioned.begin(), versioned.begin() +
-                                                           std::min<std::size_t>(3, versioned.size()),
-                                    ", "),
-                          versioned.size() > 3 ? ", ..." : "");
+  f.message = fmt::format(
+      "{} reference{} carr{} a symbol version ({}{}), which the target's "
+      "loader ignores: a definition of any version satisfies it",
+      versioned.size(), versioned.size() == 1 ? "" : "s", versioned.size() == 1 ? "ies" : "y",
+      fmt::join(versioned.begin(), versioned.begin() + std::min<std::size_t>(3, versioned.size()),
+                ", "),
+      versioned.size() > 3 ? ", ..." : "");
   f.remedy = "link against the layer's stubs, which carry no versions";
   out.push_back(std::move(f));
 }
@@ -158,8 +157,7 @@ void check_hash(const ElfFile& elf, const ImageName& name, std::vector<Finding>&
 
 } // namespace
 
-SymbolAbiContext load_symbol_abi(const sysroot::SymbolAbiLayer& layer,
-                                 const target::SymbolAbi& abi,
+SymbolAbiContext load_symbol_abi(const sysroot::SymbolAbiLayer& layer, const target::SymbolAbi& abi,
                                  const std::vector<std::string>& apis) {
   SymbolAbiContext out;
   out.format = layer.format;

@@ -192,11 +192,10 @@ public:
       done_bytes_ += medium_size(media_[i]);
       if (packages_.contains(i))
         format = "FreeBSD package: " + format;
-      result.media.push_back(
-          {!media_[i].recorded.empty() ? media_[i].recorded
-           : media_[i].path.empty()    ? media_[i].display
-                                       : fs::absolute(media_[i].path).string(),
-           format, medium_size(media_[i]), "", ""});
+      result.media.push_back({!media_[i].recorded.empty() ? media_[i].recorded
+                              : media_[i].path.empty()    ? media_[i].display
+                                                          : fs::absolute(media_[i].path).string(),
+                              format, medium_size(media_[i]), "", ""});
     }
     pull_link_targets();
     writer_.finish();

@@ -44,8 +44,8 @@ std::vector<AbiSymbol> parse_symbol_file(std::string_view text, const std::strin
     if (words.empty() || words[0].starts_with('#'))
       continue;
     auto wrong = [&](std::string_view what) {
-      return Error("{}:{}: {}: '{}'; a symbol line is 'name T|W|U|V' or 'name D|B|R size'",
-                   origin, line_number, what, line);
+      return Error("{}:{}: {}: '{}'; a symbol line is 'name T|W|U|V' or 'name D|B|R size'", origin,
+                   line_number, what, line);
     };
     if (words.size() < 2 || words[1].size() != 1 ||
         std::string_view("TWDBRUV").find(words[1][0]) == std::string_view::npos)
@@ -87,14 +87,15 @@ void write_empty_archives(const fs::path& folder, const std::vector<std::string>
   }
 }
 
-void write_layer_file(const fs::path& staging, const std::string& format,
-                      const std::string& source, const StagedTree& tree) {
+void write_layer_file(const fs::path& staging, const std::string& format, const std::string& source,
+                      const StagedTree& tree) {
   nlohmann::json j = {{"format", format},
                       {"source", source},
                       {"prefix", tree.prefix},
-                      {"tree", {{"commit", tree.identity.commit},
-                                {"version", tree.identity.version},
-                                {"newest_release_notes", tree.identity.newest_release_notes}}},
+                      {"tree",
+                       {{"commit", tree.identity.commit},
+                        {"version", tree.identity.version},
+                        {"newest_release_notes", tree.identity.newest_release_notes}}},
                       {"libraries", tree.libraries},
                       {"recipe", tree.recipe},
                       {"duplicates", tree.duplicates}};

@@ -41,8 +41,8 @@ std::vector<AbiSymbol> parse_symbol_file(std::string_view text, const std::strin
 
 // Which tree a layer came from, as far as the tree says.
 struct TreeIdentity {
-  std::string commit;  // from .git (a checkout), "" otherwise
-  std::string version; // from a VERSION file, "" otherwise
+  std::string commit;               // from .git (a checkout), "" otherwise
+  std::string version;              // from a VERSION file, "" otherwise
   std::string newest_release_notes; // "25.11" from doc/release_notes/25-11.txt
   std::string text() const; // "commit ffb059da..." / "version 25.05" / "release 25.11 or later"
 };
@@ -57,11 +57,11 @@ struct StagedTree {
 };
 
 // Reads the tree out of the medium (a folder, or an archive holding one) into
-// `staging`/symbol-abi/tree, in one pass. A tree is recognised by <prefix>/repos/base/lib/symbols/ld;
-// none there: nullopt, nothing written. Only symbol files, the profile's recipe files and what
-// tells the tree's identity are taken, and member names are never trusted (each path is rebuilt
-// from checked components). Throws xport::Error naming the medium and member when a symbol file
-// does not parse or a recipe file is missing.
+// `staging`/symbol-abi/tree, in one pass. A tree is recognised by
+// <prefix>/repos/base/lib/symbols/ld; none there: nullopt, nothing written. Only symbol files, the
+// profile's recipe files and what tells the tree's identity are taken, and member names are never
+// trusted (each path is rebuilt from checked components). Throws xport::Error naming the medium and
+// member when a symbol file does not parse or a recipe file is missing.
 std::optional<StagedTree> stage_symbol_abi_tree(const MediumSource& medium,
                                                 const target::SymbolAbi& abi,
                                                 const std::filesystem::path& staging);

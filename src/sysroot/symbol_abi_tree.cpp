@@ -1,14 +1,13 @@
 // Reading a symbol-ABI tree out of a medium, folder or archive, in one pass (see symbol_abi.hpp).
 // Apart from symbol_abi.cpp because it reads media through libarchive, which the light front
 // binary must not load: static linking pulls whole object files.
-#include "sysroot/symbol_abi.hpp"
-
 #include <algorithm>
 #include <cstring>
 #include <fstream>
 
 #include <fmt/format.h>
 
+#include "sysroot/symbol_abi.hpp"
 #include "util/error.hpp"
 
 namespace xport::sysroot {
@@ -17,7 +16,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::string_view marker = "repos/base/lib/symbols/ld";
-constexpr uint64_t max_file_size = 8u << 20;   // a symbol file is a few hundred KB at most
+constexpr uint64_t max_file_size = 8u << 20;    // a symbol file is a few hundred KB at most
 constexpr uint64_t max_total_size = 128u << 20; // what one tree may bring in all
 
 std::vector<std::string> components(std::string_view name) {
@@ -38,8 +37,8 @@ std::vector<std::string> components(std::string_view name) {
 bool plain_component(std::string_view c) {
   return !c.empty() && c != ".." && c.find('\0') == std::string_view::npos &&
          std::all_of(c.begin(), c.end(), [](char ch) {
-           return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-                  ch == '_' || ch == '-' || ch == '.' || ch == '+';
+           return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+                  (ch >= '0' && ch <= '9') || ch == '_' || ch == '-' || ch == '.' || ch == '+';
          });
 }
 
@@ -71,7 +70,8 @@ std::optional<Candidate> classify(const std::vector<std::string>& parts,
     return Candidate{Candidate::symbols, join(parts, 0, n - 5), join(parts, n - 5, n), {}};
   for (const std::string& r : recipe) {
     std::vector<std::string> want = components(r);
-    if (want.empty() || n < want.size() || !std::equal(want.begin(), want.end(), parts.end() - want.size()))
+    if (want.empty() || n < want.size() ||
+        !std::equal(want.begin(), want.end(), parts.end() - want.size()))
       continue;
     return Candidate{Candidate::recipe, join(parts, 0, n - want.size()), r, {}};
   }
@@ -204,8 +204,8 @@ std::optional<StagedTree> stage_symbol_abi_tree(const MediumSource& medium,
       auto [at, inserted] = tree.libraries.emplace(lib, c.path);
       if (!inserted) {
         // Genode's build takes the first repository that has it; repos sort the same way here.
-        tree.duplicates.push_back(fmt::format("{}: {} and {} (the first is used)", lib, at->second,
-                                              c.path));
+        tree.duplicates.push_back(
+            fmt::format("{}: {} and {} (the first is used)", lib, at->second, c.path));
         if (c.path < at->second)
           at->second = c.path;
       }

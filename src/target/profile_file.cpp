@@ -286,15 +286,19 @@ private:
   bool valid_shim(const std::string& dotted, const toml::node& node) {
     const toml::table* shim = node.as_table();
     if (!shim) {
-      problem(node.source(), "wrong type for '{}': expected a table {{ uses = [...], why = \"...\" }}, "
-              "got {}", dotted, toml_type_name(node));
+      problem(node.source(),
+              "wrong type for '{}': expected a table {{ uses = [...], why = \"...\" }}, "
+              "got {}",
+              dotted, toml_type_name(node));
       return false;
     }
     bool ok = true;
     for (auto&& [k, v] : *shim) {
       if (k.str() == "uses" ? !is_string_array(v) : k.str() == "why" ? !v.is_string() : true) {
-        problem(k.source(), "'{}.{}': a shim has 'uses' (an array of the ABI's function names) "
-                "and 'why' (a string), nothing else", dotted, k.str());
+        problem(k.source(),
+                "'{}.{}': a shim has 'uses' (an array of the ABI's function names) "
+                "and 'why' (a string), nothing else",
+                dotted, k.str());
         ok = false;
       }
     }

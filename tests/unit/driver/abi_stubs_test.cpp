@@ -9,8 +9,8 @@ namespace xport::driver {
 namespace {
 
 TEST(AbiStubs, EachTypeBecomesItsDirective) {
-  auto symbols = sysroot::parse_symbol_file(
-      "f T\nw W\nd D 50\nb B 4\nr R 16\nv V\nmain U\n", "test");
+  auto symbols =
+      sysroot::parse_symbol_file("f T\nw W\nd D 50\nb B 4\nr R 16\nv V\nmain U\n", "test");
   std::string x86 = stub_assembly(symbols, "x86_64");
   for (const char* want : {
            ".text\n.global f\n.type f,%function\nf:\n",
@@ -44,8 +44,7 @@ TEST(AbiShims, TheProfilesShimsAndAnUnknownOneNamed) {
     ADD_FAILURE();
   } catch (const Error& e) {
     std::string what = e.what();
-    EXPECT_NE(what.find("names 'pthread_setname', for which xport has no code"),
-              std::string::npos)
+    EXPECT_NE(what.find("names 'pthread_setname', for which xport has no code"), std::string::npos)
         << what;
     EXPECT_NE(what.find("did you mean"), std::string::npos) << what;
   }

@@ -1,9 +1,9 @@
 // Symbol files (Genode's format), finding a tree inside a medium, and the APIs of a build.
 #include <filesystem>
 #include <fstream>
+#include <unistd.h>
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include "sysroot/symbol_abi.hpp"
 #include "test_archive.hpp"

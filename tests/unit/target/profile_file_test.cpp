@@ -180,13 +180,13 @@ namespace xport::target {
 namespace {
 
 TEST(ProfileFile, SymbolAbiShimsAndApiLibrariesAreChecked) {
-  auto problems =
-      parse("name = \"myos\"\n[symbol-abi]\napi-libraries = { base = \"ld\" }\n"
-            "[symbol-abi.shims]\nfoo = { uses = [\"bar\"], because = \"x\" }\n"
-            "baz = { uses = [\"q\"] }\nqux = \"text\"\n");
+  auto problems = parse("name = \"myos\"\n[symbol-abi]\napi-libraries = { base = \"ld\" }\n"
+                        "[symbol-abi.shims]\nfoo = { uses = [\"bar\"], because = \"x\" }\n"
+                        "baz = { uses = [\"q\"] }\nqux = \"text\"\n");
   ASSERT_EQ(problems.size(), 4u);
-  EXPECT_EQ(problems[0].str(), "user/myos.toml:3:26: wrong type for 'symbol-abi.api-libraries.base': "
-                               "expected an array of library names, got a string");
+  EXPECT_EQ(problems[0].str(),
+            "user/myos.toml:3:26: wrong type for 'symbol-abi.api-libraries.base': "
+            "expected an array of library names, got a string");
   EXPECT_EQ(problems[1].str(), "user/myos.toml:5:25: 'symbol-abi.shims.foo.because': a shim has "
                                "'uses' (an array of the ABI's function names) and 'why' (a "
                                "string), nothing else");
