@@ -3,6 +3,9 @@
 // take a symbol's address as data, and a data word elsewhere, as abi.mk does.
 #include "driver/abi_stubs.hpp"
 
+#include <algorithm>
+#include <thread>
+
 #include <fmt/format.h>
 
 #include "driver/host_isolation.hpp"
@@ -63,7 +66,9 @@ void make_abi_stubs(const target::Profile& profile, const fs::path& layer,
                     const sysroot::StagedTree& tree, const util::Environment& env) {
   const target::SymbolAbi& abi = *profile.symbol_abi;
   FoundClang clang = find_clang(env);
-  std::string lld = linker_flag(profile, clang);
+  if (clang.lld.empty())
+    throw Error("cannot make the ABI stubs of {}: no ld.lld beside {} or in PATH; install lld-{}",
+                tree.identity.text(), clang.c.string(), clang.major ? clang.major : 19);
   fs::path build = layer / "build";
   fs::path stubs = layer / "stubs";
   fs::create_directories(build);
@@ -74,42 +79,51 @@ void make_abi_stubs(const target::Profile& profile, const fs::path& layer,
     util::write_file_atomically(build / (lib + ".s"), stub_assembly(symbols, profile.arch));
     libs.push_back(lib);
   }
-  fs::path script = layer / "tree" / abi.stub_script;
-  std::vector<std::string> failures(libs.size());
-  util::RunOptions run{isolate_from_host(util::Environment(env)), std::nullopt, ""};
+  util::RunOptions run{isolate_from_host(util::Environment(env)), build, ""};
+  auto failed = [](const std::vector<std::string>& argv, auto& done) {
+    return fmt::format("$ {}\n{}", util::shell_join(argv), done.ok() ? done->err : done.error());
+  };
+  // One clang per core assembles its share of the files (a process per file cost more than the
+  // assembling), writing <lib>.o beside them.
+  unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::string> failures(cores);
+  util::parallel_for(
+      cores, 0,
+      [&](std::size_t part) {
+        std::vector<std::string> assemble = {clang.c.string(), "-target", profile.llvm_triple, "-c"};
+        for (std::size_t i = part; i < libs.size(); i += cores)
+          assemble.push_back(libs[i] + ".s");
+        if (assemble.size() == 4)
+          return;
+        auto done = util::run_capture(assemble, run);
+        if (!done.ok() || !done->ok())
+          failures[part] = failed(assemble, done);
+      },
+      1);
+  for (const std::string& f : failures)
+    if (!f.empty())
+      throw Error("cannot assemble the ABI stubs of {}:\n{}", tree.identity.text(), f);
+  // lld links each stub as abi.mk does: the soname, the tree's script, the profile's link flags.
+  std::vector<std::string> flags = {"-shared"};
+  for (const std::string& flag : abi.link_flags)
+    if (flag.starts_with("-Wl,"))
+      for (std::string_view rest = std::string_view(flag).substr(4); !rest.empty();) {
+        std::size_t comma = rest.find(',');
+        flags.emplace_back(rest.substr(0, comma));
+        rest.remove_prefix(comma == std::string_view::npos ? rest.size() : comma + 1);
+      }
+  if (!abi.stub_script.empty())
+    flags.insert(flags.end(), {"-T", (layer / "tree" / abi.stub_script).string()});
+  failures.assign(libs.size(), "");
   util::parallel_for(
       libs.size(), 0,
       [&](std::size_t i) {
-        const std::string& lib = libs[i];
-        std::string object = (build / (lib + ".o")).string();
-        std::vector<std::string> assemble = {clang.c.string(),
-                                             "-target",
-                                             profile.llvm_triple,
-                                             "-c",
-                                             (build / (lib + ".s")).string(),
-                                             "-o",
-                                             object};
-        auto done = util::run_capture(assemble, run);
-        if (!done.ok() || !done->ok()) {
-          failures[i] = fmt::format("$ {}\n{}", util::shell_join(assemble),
-                                    done.ok() ? done->err : done.error());
-          return;
-        }
-        std::vector<std::string> link = {clang.c.string(),
-                                         "-target",
-                                         profile.llvm_triple,
-                                         lld,
-                                         "-nostdlib",
-                                         "-shared",
-                                         "-Wl,-soname," + lib + ".lib.so"};
-        link.insert(link.end(), abi.link_flags.begin(), abi.link_flags.end());
-        if (!abi.stub_script.empty())
-          link.push_back("-Wl,-T," + script.string());
-        link.insert(link.end(), {object, "-o", (stubs / (lib + ".lib.so")).string()});
-        done = util::run_capture(link, run);
+        std::vector<std::string> link = {clang.lld.string(), "-soname", libs[i] + ".lib.so"};
+        link.insert(link.end(), flags.begin(), flags.end());
+        link.insert(link.end(), {libs[i] + ".o", "-o", (stubs / (libs[i] + ".lib.so")).string()});
+        auto done = util::run_capture(link, run);
         if (!done.ok() || !done->ok())
-          failures[i] =
-              fmt::format("$ {}\n{}", util::shell_join(link), done.ok() ? done->err : done.error());
+          failures[i] = failed(link, done);
       },
       1);
   for (std::size_t i = 0; i < libs.size(); ++i)

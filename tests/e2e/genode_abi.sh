@@ -97,20 +97,28 @@ facts() { # interpreter, NEEDED, hash sections, segment types
 diff <(facts hello-recipe) <(facts hello) || fail "xport cc's link differs from Genode's recipe"
 echo "Genode's recipe and xport cc agree: $(facts hello | tr '\n' ' ')"
 
-# C++: a class with a virtual function and a global constructor, against the stdcxx API too.
+# C++: virtual calls, a dynamic initializer, new and delete, an exception thrown and caught.
+# Genode's ld.lib.so has the exception runtime (__cxa_throw ...), its stdcxx has operator new: the
+# API is data, named per build.
 cat >hello.cpp <<'CPP'
 #include <cstdio>
 struct Greeter { virtual const char* who() const { return "Genode"; } virtual ~Greeter() = default; };
 struct Loud : Greeter { const char* who() const override { return "GENODE"; } };
+struct Oops { int code; };
 static int answer = [] { return 42; }();
+static int check(int x) { if (x > 2) throw Oops{x}; return x; }
 int main() {
-  Loud loud;
-  const Greeter& g = loud;
-  std::printf("hello %s from C++, %d\n", g.who(), answer);
+  Greeter* g = new Loud;
+  try { check(answer); } catch (const Oops& e) { std::printf("caught %d\n", e.code); }
+  std::printf("hello %s from C++, %d\n", g->who(), answer);
+  delete g;
   return 0;
 }
 CPP
+expect_status 1 "$XPORT" c++ --target x86_64-unknown-genode -O2 hello.cpp -o hello-cxx
+expect_contains "$OUT" "undefined symbol: operator new(unsigned long)"
 XPORT_ABI_APIS=base,libc,posix,stdcxx step "$XPORT" c++ --target x86_64-unknown-genode -O2 hello.cpp -o hello-cxx
+expect_contains "$(readelf -d hello-cxx)" "[stdcxx.lib.so]"
 XPORT_ABI_APIS=base,libc,posix,stdcxx check_genode hello-cxx
 
 # utimensat: FreeBSD's libc has it, Genode's does not. Against the layer the link fails naming it;
