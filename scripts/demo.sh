@@ -7,7 +7,9 @@
 #      with no TLS area behind %fs; built for the emulated-TLS profile it runs;
 #   5. the same story in Rust with a real standard library and FreeBSD 13.2's real base.txz (from
 #      ../shared/media or $XPORT_TEST_MEDIA): std built from source for the Genode profile, checked
-#      clean, while the FreeBSD build of the same crate is flagged with std's functions named.
+#      clean, while the FreeBSD build of the same crate is flagged with std's functions named;
+#   6. Genode for real: Genode's ABI layered from its own tree (../shared/media's archive of it),
+#      Goa's hello_rust built with Rust 1.96 and linked as Genode links it, checked against the ABI.
 # Works in build/demo with a store of its own, so it can be run again at any time.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -121,6 +123,24 @@ RS
   cd "$demo"
 else
   say "5. (skipped: no $base, or no Rust library source with vendored crates: apt-get install rustc-web cargo-web rust-web-src)"
+fi
+
+genode_tree=${XPORT_TEST_MEDIA:-$root/../shared/media}/genode-abi-ffb059da.tar.xz
+if [ -f "$base" ] && [ -f "$genode_tree" ] && [ -d /usr/lib/rustlib/src/rust/library/vendor ]; then
+  say "6. Genode for real: its ABI from Genode's own tree (symbol files, linker script), as a layer."
+  step xport sysroot add x86_64-unknown-genode "$genode_tree"
+  tar xf "$genode_tree" genode-abi/goa/examples/hello_rust
+  cd genode-abi/goa/examples/hello_rust/src
+  say "Goa's hello_rust, with Rust 1.96 (Goa pins a 2025 nightly: newer std needs what Genode lacks):"
+  step xport cargo x86_64-unknown-genode --rustc /usr/bin/rustc build --release
+  hello=target/xport-x86_64-unknown-genode/x86_64-unknown-genode/release/hello-rust
+  printf '\n%s$ readelf -d -l %s | grep -E '"'"'interpreter|NEEDED'"'"'%s\n' "$bold" "$hello" "$plain"
+  readelf -d -l "$hello" | grep -E 'interpreter|NEEDED'
+  say "Every import is in the symbol files of the APIs it uses (base, libc, posix):"
+  step xport check --target x86_64-unknown-genode "$hello"
+  cd "$demo"
+else
+  say "6. (skipped: no $genode_tree, or no Rust library source)"
 fi
 
 say "Done. The binaries are in $demo; the sysroot store is $XPORT_HOME."
