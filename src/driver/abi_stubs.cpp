@@ -90,7 +90,8 @@ void make_abi_stubs(const target::Profile& profile, const fs::path& layer,
   util::parallel_for(
       cores, 0,
       [&](std::size_t part) {
-        std::vector<std::string> assemble = {clang.c.string(), "-target", profile.llvm_triple, "-c"};
+        std::vector<std::string> assemble = {clang.c.string(), "-target", profile.llvm_triple,
+                                             "-c"};
         for (std::size_t i = part; i < libs.size(); i += cores)
           assemble.push_back(libs[i] + ".s");
         if (assemble.size() == 4)

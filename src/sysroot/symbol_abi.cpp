@@ -50,6 +50,13 @@ std::vector<AbiSymbol> parse_symbol_file(std::string_view text, const std::strin
     if (words.size() < 2 || words[1].size() != 1 ||
         std::string_view("TWDBRUV").find(words[1][0]) == std::string_view::npos)
       throw wrong("expected a name and one of the types T W D B R U V");
+    // A name goes into an assembler file as it is: only what a C or C++ symbol can hold, so a
+    // hostile file can inject no directive (.incbin would read a file of this machine).
+    if (!std::all_of(words[0].begin(), words[0].end(), [](char c) {
+          return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                 c == '_' || c == '.' || c == '$';
+        }))
+      throw wrong("a symbol name holds only letters, digits, '_', '.' and '$'");
     AbiSymbol s{std::string(words[0]), words[1][0], 0, line_number};
     bool sized = s.type == 'D' || s.type == 'B' || s.type == 'R';
     if (sized) {

@@ -28,6 +28,11 @@ expect_contains "$OUT" "has no layer of it: programs are linked as the media's o
 expect_contains "$(readelf -l hello-freebsd)" "/libexec/ld-elf.so.1"
 printf '#include <sys/stat.h>\n#include <fcntl.h>\nint main(void) { return utimensat(AT_FDCWD, "f", 0, 0); }\n' >touch.c
 step "$XPORT" cc --target x86_64-unknown-genode touch.c -o touch-freebsd 2>/dev/null
+# A position-dependent program that reads libc's sys_errlist gets a copy of it: 1208 bytes in
+# FreeBSD 13.2's libc, 776 in Genode's symbol file.
+printf 'extern const char *const sys_errlist[];\nint main(void) { return sys_errlist[1][0]; }\n' >errlist.c
+step "$XPORT" cc --target x86_64-unknown-genode -fno-pic -no-pie errlist.c -o errlist-freebsd 2>/dev/null
+expect_contains "$(readelf -r errlist-freebsd)" "R_X86_64_COPY"
 
 # The layer, from the archive as published (the tree is one folder down in it).
 expect_status 0 "$XPORT" sysroot add x86_64-unknown-genode "$genode"
@@ -133,6 +138,18 @@ expect_contains "$OUT" "base, libc, posix (ld, libc, libm, posix at release 25.1
 expect_status 1 "$XPORT" check --target x86_64-unknown-genode hello-freebsd
 expect_contains "$OUT" "[interpreter-mismatch]"
 expect_contains "$OUT" "error [abi-needed]: needs libc.so.7"
+
+expect_contains "$OUT" "warning [abi-symbol-version]:"
+expect_contains "$OUT" "_init_tls@FBSD_1.0"
+expect_status 1 "$XPORT" check --target x86_64-unknown-genode errlist-freebsd
+expect_contains "$OUT" "error [abi-copy-size]: copies the object \`sys_errlist\` at load time, of 1208 bytes, where libc's symbol file says 776"
+# Against the layer the copy is the symbol file's size, and the check is clean.
+step "$XPORT" cc --target x86_64-unknown-genode -fno-pic -no-pie errlist.c -o errlist
+expect_status 0 "$XPORT" check --target x86_64-unknown-genode errlist
+# A GNU hash alone (the user's flag wins over the profile's): Genode's loader could find nothing.
+step "$XPORT" cc --target x86_64-unknown-genode hello.c -o hello-gnu-hash -Wl,--hash-style=gnu
+expect_status 1 "$XPORT" check --target x86_64-unknown-genode hello-gnu-hash
+expect_contains "$OUT" "error [abi-hash-style]: has a .gnu.hash and no .hash"
 
 # The layer again, from a folder: the same tree, the same stubs.
 expect_status 0 "$XPORT" sysroot add x86_64-unknown-genode "$tree"

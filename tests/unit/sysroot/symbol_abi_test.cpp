@@ -44,6 +44,7 @@ TEST(SymbolFile, BadLinesNameFileLineAndTheSyntax) {
       {"x D\n", "libc:1: type D needs the object's size"},
       {"x D 4k\n", "libc:1: the size is not a decimal number"},
       {"x T 8\n", "libc:1: type T takes no size"},
+      {"f;.incbin\"/etc/passwd\" T\n", "libc:1: a symbol name holds only letters"},
   };
   for (const Bad& c : cases) {
     try {
