@@ -159,12 +159,11 @@ int run_add(TargetOptions target, const StoreOption& store, const std::string& n
     request.media.emplace_back(m);
   // A tree of the profile's symbol ABI (Genode's) is staged as a layer (its symbol files, link
   // recipe, stubs) in a folder of the store's file system, which is then added like any folder.
-  RemovedAtExit staging{opened.dir() / fmt::format(".abi-layer-{}-{}", name, ::getpid())};
+  RemovedAtExit staging;
   std::optional<sysroot::StagedTree> tree;
   if (profile.profile.symbol_abi)
     for (std::size_t i = 0; i < media.size() && !tree; ++i) {
-      std::filesystem::remove_all(staging.path);
-      std::filesystem::create_directories(staging.path);
+      staging.path = opened.staging_folder(name);
       tree = driver::stage_abi_layer({media[i], media[i], {}, ""}, profile.profile, staging.path,
                                      util::current_environment());
       if (!tree)

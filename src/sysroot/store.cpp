@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
@@ -85,6 +86,23 @@ fs::path Store::temp_folder(std::string_view name, std::string_view purpose) con
   static std::atomic<int> counter = 0;
   return sysroots() /
          fmt::format("{}{}-{}-{}{}", temp_prefix, name, ::getpid(), purpose, ++counter);
+}
+
+fs::path Store::staging_folder(std::string_view name) const {
+  const std::string prefix = ".staging-";
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir_, ec)) {
+    std::string folder = entry.path().filename().string();
+    if (!folder.starts_with(prefix))
+      continue;
+    long pid = std::strtol(folder.c_str() + folder.rfind('-') + 1, nullptr, 10);
+    if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)
+      remove_tree(entry.path());
+  }
+  fs::path folder = dir_ / fmt::format("{}{}-{}", prefix, name, ::getpid());
+  remove_tree(folder);
+  fs::create_directories(folder);
+  return folder;
 }
 
 // A temporary folder whose name's lock nobody holds was left by an import that died.

@@ -90,6 +90,11 @@ public:
   Sysroot add(std::string_view name, const target::Profile& profile, const ImportRequest& request,
               ImportObserver* observer = nullptr, const std::function<void()>& on_wait = {});
 
+  // An empty folder on the store's file system for preparing what an `add` to `name` will take
+  // (a symbol-ABI tree's layer, made before the add takes its lock). Folders that processes which
+  // are gone left there are removed first; the caller removes its own.
+  std::filesystem::path staging_folder(std::string_view name) const;
+
   void remove(std::string_view name);
   VerifyReport verify(std::string_view name) const;
 

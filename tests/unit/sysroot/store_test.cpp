@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <gtest/gtest.h>
@@ -101,6 +102,27 @@ TEST_F(StoreTest, RemovesTemporaryFoldersOfDeadImports) {
   fs::create_directories(base_ / "store/sysroots/.tmp-dead-99999-import1/root/usr");
   Store store = Store::open(base_ / "store");
   EXPECT_FALSE(fs::exists(base_ / "store/sysroots/.tmp-dead-99999-import1"));
+}
+
+// A process that died while staging a tree for an add left its folder; a live one keeps its own.
+TEST_F(StoreTest, StagingFoldersOfGoneProcessesAreRemoved) {
+  pid_t child = ::fork();
+  if (child == 0)
+    ::_exit(0);
+  ASSERT_GT(child, 0);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  Store store = Store::open(base_ / "store");
+  fs::path dead = base_ / "store" / (".staging-genode-" + std::to_string(child));
+  fs::path alive = base_ / "store" / (".staging-other-" + std::to_string(::getppid()));
+  fs::create_directories(dead / "symbol-abi");
+  fs::create_directories(alive);
+  fs::path mine = store.staging_folder("genode");
+  EXPECT_FALSE(fs::exists(dead));
+  EXPECT_TRUE(fs::exists(alive));
+  EXPECT_TRUE(fs::is_directory(mine));
+  EXPECT_TRUE(fs::is_empty(mine));
+  EXPECT_EQ(mine.parent_path(), base_ / "store");
 }
 
 TEST_F(StoreTest, AFailedImportLeavesTheStoreAsItWas) {
