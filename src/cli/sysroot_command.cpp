@@ -177,11 +177,7 @@ int run_add(TargetOptions target, const StoreOption& store, const std::string& n
       request.all = true;
       std::cerr << fmt::format("xport: {} tree at {}: {}; {} symbol files, stubs made\n",
                                profile.profile.symbol_abi->format, media[i],
-                               tree->identity.text() +
-                                   (tree->identity.commit.empty() && tree->identity.version.empty()
-                                        ? " (by its newest release notes: no .git or VERSION)"
-                                        : ""),
-                               tree->libraries.size());
+                               tree->identity.explained(), tree->libraries.size());
       for (const std::string& d : tree->duplicates)
         std::cerr << "xport: note: two symbol files for " << d << "\n";
     }

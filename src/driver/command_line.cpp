@@ -218,8 +218,6 @@ struct Builder {
   }
 
   void emutls_runtime() {
-    if (layer() && layer()->defines_emutls)
-      return;
     std::string archive;
     switch (emutls_provider(profile, sysroot, in.toolchain, user)) {
     case EmutlsProvider::sysroot:
@@ -263,6 +261,8 @@ EmutlsProvider emutls_provider(const target::Profile& profile, const SysrootView
   bool emulated = user.emulated_tls.value_or(profile.tls_model == target::TlsModel::emulated);
   if (!emulated || !user.links() || user.chose(Aspect::all_libs))
     return EmutlsProvider::not_needed;
+  if (sysroot && sysroot->abi_layer && sysroot->abi_layer->defines_emutls)
+    return EmutlsProvider::abi_layer;
   // -nodefaultlibs (rustc links that way) drops clang's runtime library but not the objects'
   // calls to __emutls_get_address, which the profile's TLS model put there: the archive is then
   // named explicitly. Only -nostdlib leaves the whole runtime to the user.

@@ -62,6 +62,7 @@ struct Toolchain {
 // Who provides __emutls_get_address in a link, when TLS is emulated.
 enum class EmutlsProvider {
   not_needed,    // native TLS, or no link, or the user links the runtime libraries by hand
+  abi_layer,     // a library of the symbol-ABI layer exports it (Genode's ld.lib.so)
   compiler_rt,   // the runtime library is compiler-rt, whose builtins have it
   sysroot,       // an archive in the sysroot (libgcc_eh.a)
   xport_runtime, // xport's own (runtime/emutls.c.inc), built for the target and cached

@@ -107,7 +107,7 @@ CompilerCommand plan_compiler(const CompilerRequest& request, const util::Enviro
   }
   bool emulated = user.emulated_tls.value_or(profile.tls_model == target::TlsModel::emulated);
   if (sysroot && emulated && user.links() &&
-      !(sysroot->abi_layer && sysroot->abi_layer->defines_emutls)) {
+      emutls_provider(profile, &*sysroot, inputs.toolchain, user) != EmutlsProvider::abi_layer) {
     sysroot->emutls_archive = find_sysroot_emutls(sysroot->root, sysroot->layout);
     if (emutls_provider(profile, &*sysroot, inputs.toolchain, user) ==
         EmutlsProvider::xport_runtime)

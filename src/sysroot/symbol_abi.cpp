@@ -83,6 +83,12 @@ std::string TreeIdentity::text() const {
   return "unknown (no .git, VERSION or release notes)";
 }
 
+std::string TreeIdentity::explained() const {
+  return commit.empty() && version.empty() && !newest_release_notes.empty()
+             ? text() + " (by its newest release notes: no .git or VERSION)"
+             : text();
+}
+
 void write_empty_archives(const fs::path& folder, const std::vector<std::string>& names) {
   fs::create_directories(folder);
   for (const std::string& name : names) {

@@ -45,6 +45,8 @@ struct TreeIdentity {
   std::string version;              // from a VERSION file, "" otherwise
   std::string newest_release_notes; // "25.11" from doc/release_notes/25-11.txt
   std::string text() const; // "commit ffb059da..." / "version 25.05" / "release 25.11 or later"
+  // text() with how it was known when only the release notes tell it.
+  std::string explained() const;
 };
 
 // A tree staged into a folder: symbol-abi/tree/... and layer.json written, stubs not yet made.

@@ -566,6 +566,12 @@ TEST(CommandLine, AgainstASymbolAbiLayerTheStubsAndRecipeReplaceTheMediasLibrari
     return std::find(cmd.argv.begin(), cmd.argv.end(), w) - cmd.argv.begin();
   };
   EXPECT_LT(at("hw.o"), at("/b/symbol-abi/stubs/ld.lib.so"));
+  SysrootView layer = with_genode_layer();
+  EXPECT_EQ(emutls_provider(genode(), &layer, Toolchain{}, read_user_args(c.args)),
+            EmutlsProvider::abi_layer);
+  layer.abi_layer->defines_emutls = false;
+  EXPECT_EQ(emutls_provider(genode(), &layer, Toolchain{}, read_user_args(c.args)),
+            EmutlsProvider::xport_runtime);
 }
 
 TEST(CommandLine, SharedObjectsAgainstALayerGetNoProgramRecipe) {
