@@ -8,9 +8,13 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "driver/clang_cache.hpp"
 #include "target/platform.hpp"
 #include "util/error.hpp"
+#include "util/fnv.hpp"
+#include "util/paths.hpp"
 #include "util/shell_words.hpp"
+#include "util/split.hpp"
 
 namespace xport::driver {
 namespace {
@@ -80,9 +84,13 @@ void find_lld(FoundClang& found, const std::string& path) {
     found.lld_major = found.major;
 }
 
-FoundClang describe_program(const fs::path& clang, const std::string& path) {
+// What `clang` is: its version, clang++ and ld.lld, its resource folder's versions. Adds what
+// the answer depends on to `depends_on`, when given.
+FoundClang describe_program(const fs::path& clang, const std::string& path,
+                            std::vector<fs::path>* depends_on = nullptr) {
   FoundClang found;
   found.c = clang;
+  found.search_path = path;
   fs::path resolved = real(clang);
   found.bin = resolved.parent_path();
   found.major = major_of(clang, resolved, "clang");
@@ -96,6 +104,22 @@ FoundClang describe_program(const fs::path& clang, const std::string& path) {
       found.cxx = sibling;
   }
   find_lld(found, path);
+  // clang 16 and older look for ld.lld in the folder of the name they were run as first: through
+  // /usr/bin/clang-16 that is /usr/bin/ld.lld, Debian's default (lld 14). Name lld's path then.
+  fs::path named_folder_lld = clang.parent_path() / "ld.lld";
+  std::error_code ec;
+  found.lld_by_path = !found.lld.empty() && fs::exists(named_folder_lld, ec) &&
+                      real(named_folder_lld) != real(found.lld);
+  fs::path resource = found.bin.parent_path() / "lib" / "clang";
+  for (const auto& version : fs::directory_iterator(resource, ec))
+    found.resource_versions.push_back(version.path().filename().string());
+  std::sort(found.resource_versions.begin(), found.resource_versions.end());
+  if (depends_on) {
+    for (fs::path p :
+         {clang.parent_path(), clang, found.bin, resource, found.lld, named_folder_lld})
+      if (!p.empty())
+        depends_on->push_back(std::move(p));
+  }
   return found;
 }
 
@@ -113,13 +137,7 @@ int ask_major(const fs::path& clang) {
 
 std::vector<int> installed_clang_majors(std::string_view path_list) {
   std::vector<int> majors;
-  std::size_t start = 0;
-  while (start <= path_list.size()) {
-    std::size_t end = path_list.find(':', start);
-    if (end == std::string_view::npos)
-      end = path_list.size();
-    std::string_view folder = path_list.substr(start, end - start);
-    start = end + 1;
+  for (std::string_view folder : util::split(path_list, ':')) {
     if (folder.empty())
       continue;
     std::error_code ec;
@@ -134,59 +152,104 @@ std::vector<int> installed_clang_majors(std::string_view path_list) {
   return majors;
 }
 
-FoundClang find_clang(const util::Environment& env) {
-  std::string path = util::search_path(env);
-  std::vector<int> installed = installed_clang_majors(path);
-  FoundClang found;
-  auto requested = env.find("XPORT_CLANG");
-  if (requested != env.end() && !requested->second.empty()) {
-    const std::string& want = requested->second;
-    int version = version_number(want);
-    std::string program = version ? "clang-" + want : want;
-    std::optional<fs::path> clang = util::find_program(program, path);
-    if (!clang && version)
+namespace {
+
+const std::vector<int>& installed_of(FoundClang& clang) {
+  if (!clang.installed_listed) {
+    clang.installed = installed_clang_majors(clang.search_path);
+    clang.installed_listed = true;
+  }
+  return clang.installed;
+}
+
+// The clang --clang or XPORT_CLANG names ("19", "clang-19", a path). PATH is not listed unless
+// there is an error to explain.
+FoundClang chosen_clang(const std::string& want, const std::string& path) {
+  int version = version_number(want);
+  std::string program = version ? "clang-" + want : want;
+  std::optional<fs::path> clang = util::find_program(program, path);
+  if (!clang) {
+    std::vector<int> installed = installed_clang_majors(path);
+    if (version)
       throw Error("--clang/XPORT_CLANG asks for clang {0}, but clang-{0} is not in PATH ({1}); "
                   "install it with '{2}', or ask for an installed version",
                   want, installed_text(installed), install_command(version));
+    throw Error("--clang/XPORT_CLANG names '{}', which is not an executable program (in PATH "
+                "or as a path); give a version such as {} ({}) or a clang's path, or leave it "
+                "out to use the newest installed",
+                want, installed.empty() ? packaged_major : installed.front(),
+                installed_text(installed));
+  }
+  FoundClang found = describe_program(*clang, path);
+  found.chosen_by = "chosen by --clang/XPORT_CLANG=" + want;
+  return found;
+}
+
+// The newest clang-N whose own lld is installed; without any, the newest clang-N; then clang.
+DiscoveredClang default_clang(const std::string& path) {
+  DiscoveredClang out;
+  FoundClang& found = out.clang;
+  std::vector<int> installed = installed_clang_majors(path);
+  for (std::string_view folder : util::split(path, ':'))
+    out.depends_on.emplace_back(folder);
+  for (int major : installed) {
+    std::optional<fs::path> clang = util::find_program("clang-" + std::to_string(major), path);
     if (!clang)
-      throw Error("--clang/XPORT_CLANG names '{}', which is not an executable program (in PATH "
-                  "or as a path); give a version such as {} ({}) or a clang's path, or leave it "
-                  "out to use the newest installed",
-                  want, installed.empty() ? packaged_major : installed.front(),
-                  installed_text(installed));
-    found = describe_program(*clang, path);
-    found.chosen_by = "chosen by --clang/XPORT_CLANG=" + want;
-  } else {
-    // The newest clang-N whose own lld is installed; without any, the newest clang-N; then clang.
-    for (int major : installed) {
-      std::optional<fs::path> clang = util::find_program("clang-" + std::to_string(major), path);
-      if (!clang)
-        continue;
-      FoundClang candidate = describe_program(*clang, path);
-      if (!candidate.lld.empty() && candidate.lld.parent_path() == candidate.bin) {
-        found = std::move(candidate);
-        found.chosen_by = "the newest clang-N in PATH with its lld";
-        break;
-      }
-    }
-    if (found.c.empty() && !installed.empty()) {
-      if (auto clang = util::find_program("clang-" + std::to_string(installed.front()), path)) {
-        found = describe_program(*clang, path);
-        found.chosen_by = "the newest clang-N in PATH (no lld of its version is installed)";
-      }
-    }
-    if (found.c.empty()) {
-      std::optional<fs::path> clang = util::find_program("clang", path);
-      if (!clang)
-        throw Error("clang is not installed (no clang-N nor clang in PATH); install it with "
-                    "'{}', or name one with --clang or XPORT_CLANG",
-                    install_command(packaged_major));
-      found = describe_program(*clang, path);
-      found.chosen_by = "clang in PATH";
+      continue;
+    FoundClang candidate = describe_program(*clang, path, &out.depends_on);
+    if (!candidate.lld.empty() && candidate.lld.parent_path() == candidate.bin) {
+      found = std::move(candidate);
+      found.chosen_by = "the newest clang-N in PATH with its lld";
+      break;
     }
   }
+  if (found.c.empty() && !installed.empty()) {
+    if (auto clang = util::find_program("clang-" + std::to_string(installed.front()), path)) {
+      found = describe_program(*clang, path, &out.depends_on);
+      found.chosen_by = "the newest clang-N in PATH (no lld of its version is installed)";
+    }
+  }
+  if (found.c.empty()) {
+    std::optional<fs::path> clang = util::find_program("clang", path);
+    if (!clang)
+      throw Error("clang is not installed (no clang-N nor clang in PATH); install it with "
+                  "'{}', or name one with --clang or XPORT_CLANG",
+                  install_command(packaged_major));
+    found = describe_program(*clang, path, &out.depends_on);
+    found.chosen_by = "clang in PATH";
+  }
   found.installed = std::move(installed);
-  return found;
+  found.installed_listed = true;
+  return out;
+}
+
+} // namespace
+
+FoundClang find_clang(const util::Environment& env) {
+  std::string path = util::search_path(env);
+  auto requested = env.find("XPORT_CLANG");
+  if (requested != env.end() && !requested->second.empty())
+    return chosen_clang(requested->second, path);
+  // The choice depends on the working folder when PATH has a relative folder: not kept then.
+  std::optional<fs::path> kept;
+  std::vector<std::string_view> folders = util::split(path, ':');
+  if (std::all_of(folders.begin(), folders.end(),
+                  [](std::string_view f) { return f.starts_with('/'); })) {
+    try {
+      // One file per PATH: builds that alternate between two PATHs keep both answers.
+      kept = util::cache_home(env) / "driver" /
+             fmt::format("clang-choice-{:016x}", util::Fnv64().add(path).h);
+    } catch (const Error&) {
+    }
+  }
+  if (kept) {
+    if (auto found = read_clang_cache(*kept, path))
+      return std::move(*found);
+  }
+  DiscoveredClang found = default_clang(path);
+  if (kept)
+    write_clang_cache(*kept, path, found);
+  return std::move(found.clang);
 }
 
 std::string describe(const FoundClang& clang) {
@@ -195,23 +258,26 @@ std::string describe(const FoundClang& clang) {
                     : clang.lld_major
                         ? fmt::format("ld.lld {} ({})", clang.lld_major, clang.lld.string())
                         : fmt::format("ld.lld ({})", clang.lld.string());
-  return fmt::format("clang {} ({}), {}: {}; --clang VERSION|PATH or XPORT_CLANG picks another "
-                     "({})",
-                     version, clang.c.string(), lld, clang.chosen_by,
-                     installed_text(clang.installed));
+  std::string line = fmt::format("clang {} ({}), {}: {}; --clang VERSION|PATH or XPORT_CLANG "
+                                 "picks another",
+                                 version, clang.c.string(), lld, clang.chosen_by);
+  if (clang.installed_listed)
+    line += fmt::format(" ({})", installed_text(clang.installed));
+  return line;
 }
 
 void require_versions(const target::Profile& profile, FoundClang& clang, bool links_with_lld) {
   auto remedy = [&](int minimum) {
-    for (int major : clang.installed)
+    const std::vector<int>& installed = installed_of(clang);
+    for (int major : installed)
       if (major >= minimum)
         return fmt::format("select clang {0} (with lld {0}) with '--clang {0}' or "
                            "XPORT_CLANG={0} ({1})",
-                           major, installed_text(clang.installed));
+                           major, installed_text(installed));
     int suggest = std::max(minimum, packaged_major);
     return fmt::format("install a newer one with '{}' and select it with '--clang {}' or "
                        "XPORT_CLANG={} ({})",
-                       install_command(suggest), suggest, suggest, installed_text(clang.installed));
+                       install_command(suggest), suggest, suggest, installed_text(installed));
   };
   const target::ToolMinimum& min_clang = profile.min_clang;
   if (min_clang.version) {
@@ -252,7 +318,9 @@ fs::path find_llvm_tool(std::string_view name, const FoundClang& clang,
   }
   if (auto p = util::find_program(name, path))
     return *p;
-  for (int major : clang.installed)
+  std::vector<int> installed =
+      clang.installed_listed ? clang.installed : installed_clang_majors(path);
+  for (int major : installed)
     if (auto p = util::find_program(std::string(name) + "-" + std::to_string(major), path))
       return *p;
   throw Error("{} is not installed (not beside {} nor in PATH); install it with 'apt-get install "
@@ -271,13 +339,7 @@ std::string linker_flag(const target::Profile& profile, const FoundClang& clang)
     throw Error("lld is not installed (no ld.lld beside {} nor in PATH); install it with "
                 "'apt-get install lld-{}'",
                 clang.c.string(), clang.major ? clang.major : packaged_major);
-  // clang 16 and older look for ld.lld in the folder of the name they were run as first: through
-  // /usr/bin/clang-16 that is /usr/bin/ld.lld, Debian's default (lld 14). Name lld's path then.
-  fs::path named_folder_lld = clang.c.parent_path() / "ld.lld";
-  std::error_code ec;
-  if (fs::exists(named_folder_lld, ec) && real(named_folder_lld) != real(clang.lld))
-    return "--ld-path=" + clang.lld.string();
-  return "-fuse-ld=lld";
+  return clang.lld_by_path ? "--ld-path=" + clang.lld.string() : "-fuse-ld=lld";
 }
 
 Toolchain find_toolchain(const target::Profile& profile, Language language, bool links,
@@ -299,8 +361,9 @@ Toolchain find_toolchain(const target::Profile& profile, Language language, bool
   const target::ArchFacts* facts = target::arch_facts(profile.arch);
   std::string os = profile.os;
   std::string arch(facts ? facts->compiler_rt : std::string_view(profile.arch));
-  for (const auto& version : fs::directory_iterator(resource_lib, ec)) {
-    if (fs::exists(version.path() / "lib" / os / ("libclang_rt.builtins-" + arch + ".a"), ec))
+  for (const std::string& version : clang.resource_versions) {
+    if (fs::exists(resource_lib / version / "lib" / os / ("libclang_rt.builtins-" + arch + ".a"),
+                   ec))
       out.compiler_rt_builtins = true;
   }
   if (auto launcher = env.find("XPORT_LAUNCHER"); launcher != env.end())

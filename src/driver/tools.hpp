@@ -26,11 +26,19 @@ struct FoundClang {
   int major = 0; // from that folder's name, clang's own name or -dumpversion; 0: unknown
   std::filesystem::path lld; // the ld.lld clang runs for -fuse-ld=lld: beside it, else in PATH
   int lld_major = 0;         // 0 when unknown
-  std::string chosen_by;     // "chosen by --clang/XPORT_CLANG=19", "the newest clang-N in PATH ..."
-  std::vector<int> installed; // the clang-N majors in PATH, newest first
+  // Whether clang would run another ld.lld (the one in the folder of the name it was run as) for
+  // -fuse-ld=lld, so that lld must be named with --ld-path.
+  bool lld_by_path = false;
+  std::string chosen_by; // "chosen by --clang/XPORT_CLANG=19", "the newest clang-N in PATH ..."
+  std::vector<int> installed;    // the clang-N majors in PATH, newest first
+  bool installed_listed = false; // false for an explicit choice, which does not list PATH
+  std::string search_path;       // the PATH it was looked for in
+  std::vector<std::string> resource_versions; // the folders of its lib/clang ("19")
 };
 
-// Throws xport::Error naming the missing program and the command that installs it.
+// The clang XPORT_CLANG names, else the default choice, which lists the folders of PATH and is
+// kept in xport's cache for the next run with the same PATH (see clang_cache.hpp). Throws
+// xport::Error naming the missing program and the command that installs it.
 FoundClang find_clang(const util::Environment& env);
 
 // The clang-N majors in the folders of PATH, newest first (each once).

@@ -97,6 +97,10 @@ std::string find_gcc_dir(const fs::path& root, const target::Profile& profile,
     if (is_dir(root, parent))
       if (std::string dir = best_versioned_child(root, parent); !dir.empty())
         return dir;
+  // gcc's files right in usr/lib (FreeBSD, NetBSD, OpenBSD): no folder of their own, and no
+  // listing of usr/lib (a thousand entries) on every compile.
+  if (holds_gcc_files(root / "usr/lib"))
+    return "";
   // Plain BSD layouts: usr/lib/gcc80, usr/lib/gcc47 (highest version wins).
   std::error_code ec;
   std::string best;

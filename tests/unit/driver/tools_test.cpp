@@ -1,14 +1,18 @@
 // Choosing clang and lld on a machine laid out like Debian's (a fake file system: /usr/bin/clang-N
 // links into /usr/lib/llvm-N/bin, whose programs are scripts that answer -dumpversion), and
 // holding them to a profile's min-clang and min-lld.
+#include <chrono>
 #include <fstream>
 #include <functional>
 #include <unistd.h>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "driver/tools.hpp"
+#include "util/atomic_file.hpp"
 #include "util/error.hpp"
+#include "util/fnv.hpp"
 
 namespace xport::driver {
 namespace {
@@ -51,6 +55,33 @@ protected:
     if (!clang.empty())
       e["XPORT_CLANG"] = clang;
     return e;
+  }
+
+  // An environment with a cache folder, and every file and folder made so far a minute old (a
+  // choice that depends on anything newer than two seconds is not kept).
+  util::Environment settled_env() {
+    auto past = fs::file_time_type::clock::now() - std::chrono::minutes(1);
+    for (const auto& entry : fs::recursive_directory_iterator(root_))
+      if (!entry.is_symlink())
+        fs::last_write_time(entry.path(), past);
+    fs::last_write_time(root_, past);
+    util::Environment e = env();
+    e["XDG_CACHE_HOME"] = (root_ / "cache").string();
+    return e;
+  }
+  // The file that keeps the choice for the PATH of env().
+  fs::path kept_choice() const {
+    return root_ / "cache/xport/driver" /
+           fmt::format("clang-choice-{:016x}", util::Fnv64().add(env().at("PATH")).h);
+  }
+
+  // Replaces the "chosen-by" line of the kept choice, to tell a kept answer from a new one.
+  void mark_kept_choice() {
+    std::string text = util::read_file(kept_choice());
+    auto at = text.find("chosen-by\t");
+    ASSERT_NE(at, std::string::npos) << text;
+    text.replace(at, text.find('\n', at) - at, "chosen-by\tkept");
+    std::ofstream(kept_choice()) << text;
   }
 
   std::string message_of(const std::function<void()>& f) {
@@ -192,6 +223,78 @@ TEST_F(Tools, LldIsRequiredOnlyWhereTheProfileLinksWithIt) {
   EXPECT_NE(m.find("lld is not installed"), std::string::npos) << m;
   p.linker = "bfd";
   EXPECT_EQ(linker_flag(p, c), "-fuse-ld=bfd");
+}
+
+TEST_F(Tools, TheDefaultChoiceIsKeptWhileNothingItDependsOnChanges) {
+  install(14, true);
+  install(19, true);
+  util::Environment e = settled_env();
+  FoundClang first = find_clang(e);
+  EXPECT_EQ(first.major, 19);
+  ASSERT_TRUE(fs::exists(kept_choice()));
+  mark_kept_choice();
+  FoundClang kept = find_clang(e);
+  EXPECT_EQ(kept.chosen_by, "kept");
+  EXPECT_EQ(kept.c, first.c);
+  EXPECT_EQ(kept.cxx, first.cxx);
+  EXPECT_EQ(kept.lld, first.lld);
+  EXPECT_EQ(kept.lld_major, 19);
+  EXPECT_EQ(kept.installed, first.installed);
+  EXPECT_EQ(describe(kept), describe(first).replace(describe(first).find(first.chosen_by),
+                                                    first.chosen_by.size(), "kept"));
+  // Another PATH is another question.
+  e["PATH"] += ":" + (root_ / "other").string();
+  EXPECT_EQ(find_clang(e).chosen_by, "the newest clang-N in PATH with its lld");
+}
+
+TEST_F(Tools, ANewClangOrAnLldBesideAPassedOverOneIsSeen) {
+  install(14, true);
+  install(16, false);
+  util::Environment e = settled_env();
+  EXPECT_EQ(find_clang(e).major, 14);
+  mark_kept_choice();
+  EXPECT_EQ(find_clang(e).chosen_by, "kept");
+  // lld 16 lands in clang 16's own folder only: PATH's folders do not change.
+  script(root_ / "usr/lib/llvm-16/bin/ld.lld", "lld");
+  FoundClang c = find_clang(e);
+  EXPECT_EQ(c.major, 16);
+  EXPECT_EQ(c.chosen_by, "the newest clang-N in PATH with its lld");
+  // A new clang-N in PATH.
+  install(19, true);
+  EXPECT_EQ(find_clang(e).major, 19);
+}
+
+TEST_F(Tools, ADamagedKeptChoiceOrARelativePathFolderOnlyCostsANewSearch) {
+  install(19, true);
+  util::Environment e = settled_env();
+  fs::create_directories(kept_choice().parent_path());
+  for (std::string text :
+       std::vector<std::string>{"", "xport clang choice 1\npath\t", "garbage\n",
+                                "xport clang choice 1\npath\t" + e["PATH"] + "\nmajor\tx\n"}) {
+    std::ofstream(kept_choice()) << text;
+    EXPECT_EQ(find_clang(e).major, 19) << text;
+  }
+  fs::remove(kept_choice());
+  e["PATH"] += ":bin";
+  EXPECT_EQ(find_clang(e).major, 19);
+  EXPECT_TRUE(fs::is_empty(kept_choice().parent_path()))
+      << "the answer depends on the working folder";
+}
+
+TEST_F(Tools, AChoiceMadeFromFoldersChangedJustNowIsNotKept) {
+  install(19, true);
+  util::Environment e = env();
+  e["XDG_CACHE_HOME"] = (root_ / "cache").string();
+  EXPECT_EQ(find_clang(e).major, 19);
+  EXPECT_FALSE(fs::exists(kept_choice()));
+}
+
+TEST_F(Tools, AnExplicitChoiceListsNoFolders) {
+  install(14, true);
+  install(19, true);
+  FoundClang c = find_clang(env("14"));
+  EXPECT_FALSE(c.installed_listed);
+  EXPECT_EQ(describe(c).find("installed"), std::string::npos) << describe(c);
 }
 
 } // namespace
