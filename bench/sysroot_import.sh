@@ -5,6 +5,8 @@
 # xport's time includes hashing every file it writes, identifying the medium and writing the
 # manifest. Prints medians of alternating runs and the load average.
 # Goals: import / selective <= 1.1 and import / full <= 0.2.
+# Then the fixed cost of an import: a 40 MB image of which xport keeps about 80 KB (40 headers, crt
+# objects, libc and the dynamic linker), against the same selective bsdtar. Goal: <= 1.25.
 # Usage: bench/sysroot_import.sh [XPORT] (default build/bin/xport); RUNS=N (default 7);
 # KEEP_BENCH=1 keeps the folder with the image (for profiling).
 set -euo pipefail
@@ -99,13 +101,50 @@ run_selective() { bsdtar -xf $B/image.iso -C $B/out usr/include usr/lib usr/libe
 load_before=$(load_average)
 alternate_medians "$RUNS" run_import run_first_import run_beside run_full run_selective
 load_after=$(load_average)
+
+# The small image: every start-up cost shows (two processes, the catalog, the lock, the manifest).
+python3 - "$B/small" <<'PY'
+import os, sys, random
+root = sys.argv[1]
+rnd = random.Random(2)
+def write(rel, size):
+    path = os.path.join(root, rel)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(rnd.randbytes(size))
+for h in range(40):
+    write(f"usr/include/h{h}.h", 2000)
+for crt in ["crt1.o", "crti.o", "crtn.o"]:
+    write(f"usr/lib/{crt}", 1000)
+write("lib/libc.so.8", 1000)
+write("usr/libexec/ld-elf.so.2", 4000)
+for i in range(200):
+    write(f"usr/bin/prog{i}", 20000)
+for i in range(20):
+    write(f"usr/share/data/blob{i}.dat", 2_000_000)
+PY
+xorriso -as mkisofs -quiet -R -J -o $B/small.iso $B/small
+rm -rf $B/small
+before_each() { rm -rf $B/out $B/store && mkdir -p $B/out; }
+run_small_import() {
+  "$XPORT" sysroot import $B/small.iso --target x86_64-unknown-dragonfly --name small \
+    --store $B/store >/dev/null
+}
+run_small_selective() { bsdtar -xf $B/small.iso -C $B/out usr/include usr/lib usr/libexec lib; }
+run_small_import # the medium's digest, cached from here on as for any medium seen before
+alternate_medians "$((RUNS * 3))" run_small_import run_small_selective
+before_each && run_small_import
+small_taken=$(du -sb $B/store/sysroots/small/root | cut -f1)
+small_image=$(stat -c %s $B/small.iso)
+load_end=$(load_average)
 before_each && run_import
 taken=$(du -sb $B/store/sysroots/bench/root | cut -f1)
 before_each && run_selective
 selected=$(du -sb $B/out | cut -f1)
 
 python3 - "$image" "$taken" "$selected" "${MEDIAN[run_import]}" "${MEDIAN[run_full]}" \
-  "${MEDIAN[run_selective]}" "$RUNS" "${MEDIAN[run_first_import]}" "${MEDIAN[run_beside]}" <<'PY'
+  "${MEDIAN[run_selective]}" "$RUNS" "${MEDIAN[run_first_import]}" "${MEDIAN[run_beside]}" \
+  "$small_image" "$small_taken" "${MEDIAN[run_small_import]}" "${MEDIAN[run_small_selective]}" <<'PY'
 import sys
 image, taken, selected = map(int, sys.argv[1:4])
 xport, full, sel = map(float, sys.argv[4:7])
@@ -123,5 +162,11 @@ print(f"import / selective = {xport / sel:.2f}  (goal <= 1.10: {'met' if xport /
 print(f"import / full      = {xport / full:.2f}  (goal <= 0.20: {'met' if xport / full <= 0.20 else 'NOT met'})")
 print(f"first import / selective = {first / sel:.2f}, first import / full = {first / full:.2f}")
 print(f"beside another / selective = {beside / sel:.2f}, beside another / full = {beside / full:.2f}")
+small_image, small_taken = int(sys.argv[10]), int(sys.argv[11])
+small, small_sel = float(sys.argv[12]), float(sys.argv[13])
+print(f"small image {small_image / 2**20:.0f} MiB, xport kept {small_taken / 2**10:.0f} KiB; medians of {int(runs) * 3} alternating runs:")
+print(f"  xport sysroot import SMALL                            {small:.4f} s")
+print(f"  bsdtar -xf SMALL usr/include usr/lib usr/libexec lib  {small_sel:.4f} s")
+print(f"small import / selective = {small / small_sel:.2f}  (goal <= 1.25: {'met' if small / small_sel <= 1.25 else 'NOT met'})")
 PY
-echo "load average before: $load_before; after: $load_after"
+echo "load average before: $load_before; after the large image: $load_after; at the end: $load_end"

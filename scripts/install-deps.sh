@@ -8,7 +8,9 @@ packages=(
   build-essential cmake ninja-build pkg-config ccache
   # libraries
   libarchive-dev libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libfmt-dev libxxhash-dev
-  llvm-14-dev libclang-14-dev libssl-dev zlib1g-dev libzstd-dev
+  llvm-14-dev libclang-14-dev zlib1g-dev libzstd-dev
+  # libarchive's static archive and those of what its readers need (linked in: src/CMakeLists.txt)
+  nettle-dev liblz4-dev liblzma-dev libbz2-dev
   libcurl4-openssl-dev libgtest-dev libgmock-dev libbenchmark-dev
   # the toolchains xport drives: Debian 12's default clang 14 and the newer ones it packages
   # (xport picks the newest clang with its lld; tests run the driver with 14 and with 19)

@@ -7,10 +7,9 @@
 #include <cstring>
 #include <fcntl.h>
 #include <memory>
+#include <nettle/nettle-meta.h>
 #include <unistd.h>
 #include <vector>
-
-#include <openssl/evp.h>
 
 #include "util/error.hpp"
 
@@ -85,15 +84,15 @@ parse_checksum_list(std::string_view text, std::string_view format, std::string_
 }
 
 std::string checksum_file(const std::filesystem::path& file, std::string_view algorithm) {
-  const EVP_MD* md = EVP_get_digestbyname(std::string(algorithm).c_str());
-  if (md == nullptr)
-    throw Error("cannot check {}: OpenSSL has no '{}' digest", file.string(), algorithm);
+  const nettle_hash* hash = nettle_lookup_hash(std::string(algorithm).c_str());
+  if (hash == nullptr)
+    throw Error("cannot check {}: nettle has no '{}' digest", file.string(), algorithm);
   int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0)
     throw Error("cannot read {}: {}", file.string(), std::strerror(errno));
-  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-  EVP_DigestInit_ex(ctx.get(), md, nullptr);
-  std::vector<unsigned char> buffer(1 << 20);
+  std::vector<uint8_t> state(hash->context_size);
+  hash->init(state.data());
+  std::vector<uint8_t> buffer(1 << 20);
   while (true) {
     ssize_t n = ::read(fd, buffer.data(), buffer.size());
     if (n < 0 && errno == EINTR)
@@ -105,17 +104,16 @@ std::string checksum_file(const std::filesystem::path& file, std::string_view al
     }
     if (n == 0)
       break;
-    EVP_DigestUpdate(ctx.get(), buffer.data(), static_cast<std::size_t>(n));
+    hash->update(state.data(), static_cast<std::size_t>(n), buffer.data());
   }
   ::close(fd);
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  EVP_DigestFinal_ex(ctx.get(), digest, &size);
+  std::vector<uint8_t> digest(hash->digest_size);
+  hash->digest(state.data(), digest.size(), digest.data());
   static constexpr char digits[] = "0123456789abcdef";
   std::string hex;
-  for (unsigned int i = 0; i < size; ++i) {
-    hex += digits[digest[i] >> 4];
-    hex += digits[digest[i] & 15];
+  for (uint8_t byte : digest) {
+    hex += digits[byte >> 4];
+    hex += digits[byte & 15];
   }
   return hex;
 }

@@ -28,8 +28,8 @@ inline bool weak_checksum(std::string_view algorithm) {
   return algorithm == "md5";
 }
 
-// The file's digest with `algorithm` (OpenSSL's name, lower case), as lower-case hex. Throws
-// xport::Error naming the file when it cannot be read.
+// The file's digest with `algorithm` (nettle's name, lower case: sha256, sha512, md5), as
+// lower-case hex. Throws xport::Error naming the file when it cannot be read.
 std::string checksum_file(const std::filesystem::path& file, std::string_view algorithm);
 
 } // namespace xport::sysroot

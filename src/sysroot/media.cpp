@@ -20,7 +20,7 @@ std::string read_folder(const MediumSource& medium, const MemberVisitor& visit);
 
 namespace {
 
-constexpr std::size_t block_size = 1 << 20;
+constexpr std::size_t block_size = 64 << 10;
 
 using ArchivePtr = std::unique_ptr<archive, decltype(&archive_read_free)>;
 

@@ -1,5 +1,5 @@
 // Store::import (see store.hpp): media into a new or replacing sysroot, placed atomically. Apart
-// from the rest of the store because it alone reaches the media readers (libarchive, libcrypto):
+// from the rest of the store because it alone reaches the media readers (libarchive, nettle):
 // programs that only find and read sysroots, such as bin/xport for `xport cc`, do not link them.
 #include <algorithm>
 #include <cerrno>
@@ -31,6 +31,22 @@ std::string utc_now() {
   char text[32];
   std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return text;
+}
+
+// What a rename is about to publish reaches the disk first, and the rename itself after it: so a
+// power loss or kernel crash leaves the old sysroot or the new one whole, never a tree that looks
+// complete but holds files the disk never got (docs/sysroots.md, "Durability"). A killed process
+// needs neither: the page cache keeps what it wrote.
+void sync_file_system(const fs::path& folder, bool whole) {
+  int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0)
+    throw Error("cannot open '{}' to write it to the disk: {}", folder.string(),
+                std::strerror(errno));
+  int rc = whole ? ::syncfs(fd) : ::fsync(fd);
+  int saved = errno;
+  ::close(fd);
+  if (rc != 0)
+    throw Error("cannot write '{}' to the disk: {}", folder.string(), std::strerror(saved));
 }
 
 void remove_tree(const fs::path& path) {
@@ -211,15 +227,19 @@ Sysroot Store::import(const target::Profile& profile, const ImportRequest& reque
     m.layers = {std::move(first)};
     write_manifest(m, temp / "sysroot.json");
     share_with_store(name, temp, m);
+    sync_file_system(temp, true);
     if (fs::exists(final_dir, ec)) {
       if (::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, final_dir.c_str(), RENAME_EXCHANGE) != 0)
         throw Error("cannot replace the sysroot '{}': {}", final_dir.string(),
                     std::strerror(errno));
+      sync_file_system(final_dir.parent_path(), false);
       remove_tree(temp); // now the old tree
       collect_unused_files(file_area());
     } else if (::rename(temp.c_str(), final_dir.c_str()) != 0) {
       throw Error("cannot move the sysroot into place at '{}': {}", final_dir.string(),
                   std::strerror(errno));
+    } else {
+      sync_file_system(final_dir.parent_path(), false);
     }
     return Sysroot{name, final_dir / "root", final_dir, std::move(m)};
   } catch (...) {
@@ -275,9 +295,11 @@ Sysroot Store::add(std::string_view name, const target::Profile& profile,
     m.files = std::move(result.files);
     write_manifest(m, temp / "sysroot.json");
     share_with_store(name, temp, m);
+    sync_file_system(temp, true);
     if (::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, base.dir.c_str(), RENAME_EXCHANGE) != 0)
       throw Error("cannot put the new layer of '{}' in place: {}", base.dir.string(),
                   std::strerror(errno));
+    sync_file_system(base.dir.parent_path(), false);
     remove_tree(temp); // now the previous tree
     collect_unused_files(file_area());
     return Sysroot{base.name, base.dir / "root", base.dir, std::move(m)};

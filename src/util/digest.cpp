@@ -1,14 +1,14 @@
-// XXH3-128 with libxxhash's streaming state, SHA-256 with OpenSSL's EVP (see digest.hpp).
+// XXH3-128 with libxxhash's streaming state, SHA-256 with nettle's (see digest.hpp).
 #include "util/digest.hpp"
 
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
 #include <memory>
+#include <nettle/sha2.h>
+#include <new>
 #include <unistd.h>
 #include <xxhash.h>
-
-#include <openssl/evp.h>
 
 #include "util/error.hpp"
 
@@ -29,7 +29,7 @@ std::string hex(const unsigned char* bytes, std::size_t length) {
 
 Digest::Digest(DigestAlgorithm algorithm) : algorithm_(algorithm) {
   if (algorithm == DigestAlgorithm::sha256)
-    sha_ = EVP_MD_CTX_new();
+    sha_ = new (std::nothrow) sha256_ctx;
   else
     xxh_ = XXH3_createState();
   if (!sha_ && !xxh_)
@@ -38,22 +38,21 @@ Digest::Digest(DigestAlgorithm algorithm) : algorithm_(algorithm) {
 }
 
 Digest::~Digest() {
-  if (sha_)
-    EVP_MD_CTX_free(sha_);
+  delete sha_;
   if (xxh_)
     XXH3_freeState(xxh_);
 }
 
 void Digest::reset() {
   if (sha_)
-    EVP_DigestInit_ex(sha_, EVP_sha256(), nullptr);
+    sha256_init(sha_);
   else
     XXH3_128bits_reset(xxh_);
 }
 
 void Digest::update(const void* data, std::size_t size) {
   if (sha_)
-    EVP_DigestUpdate(sha_, data, size);
+    sha256_update(sha_, size, static_cast<const uint8_t*>(data));
   else
     XXH3_128bits_update(xxh_, data, size);
 }
@@ -61,10 +60,9 @@ void Digest::update(const void* data, std::size_t size) {
 std::string Digest::hex_digest() {
   std::string out;
   if (sha_) {
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    EVP_DigestFinal_ex(sha_, digest, &length);
-    out = hex(digest, length);
+    uint8_t digest[SHA256_DIGEST_SIZE];
+    sha256_digest(sha_, sizeof digest, digest);
+    out = hex(digest, sizeof digest);
   } else {
     XXH128_canonical_t canonical; // big-endian, as xxhsum --tag -H2 prints it
     XXH128_canonicalFromHash(&canonical, XXH3_128bits_digest(xxh_));

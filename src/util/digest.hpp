@@ -1,7 +1,7 @@
 // Digests of file data: XXH3-128 (libxxhash; tens of GB/s, for telling whether a file changed) and
-// SHA-256 (OpenSSL's EVP, using the CPU's SHA extensions; for comparing with a checksum someone
-// published). Fed block by block while a member is written, so a sysroot is hashed in the same
-// pass that extracts it, or over whole files for verify and media.
+// SHA-256 (nettle, libarchive's own crypto library, using the CPU's SHA extensions; for comparing
+// with a checksum someone published). Fed block by block while a member is written, so a sysroot is
+// hashed in the same pass that extracts it, or over whole files for verify and media.
 #pragma once
 
 #include <cstddef>
@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-struct evp_md_ctx_st;
+struct sha256_ctx;
 struct XXH3_state_s;
 
 namespace xport::util {
@@ -36,7 +36,7 @@ public:
 
 private:
   DigestAlgorithm algorithm_;
-  evp_md_ctx_st* sha_ = nullptr;
+  sha256_ctx* sha_ = nullptr;
   XXH3_state_s* xxh_ = nullptr;
 };
 

@@ -1,5 +1,5 @@
 // The spellings of the digest algorithms (see digest.hpp). A file of their own: the front binary
-// reads manifests, which name the algorithm, and must not link the digest code (libcrypto and
+// reads manifests, which name the algorithm, and must not link the digest code (nettle and
 // libxxhash stay unloaded there).
 #include "util/digest.hpp"
 
