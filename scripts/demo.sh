@@ -35,7 +35,14 @@ step_fails() {
   [ "$status" -ne 0 ] || { echo "demo: expected '$*' to fail" >&2; exit 1; }
   echo "(exit status $status$([ "$status" -gt 128 ] && echo ", signal $((status - 128))"))"
 }
-say() { printf '\n%s# %s%s\n' "$bold" "$*" "$plain"; }
+demo_start=$(date +%s)
+# A step's title, with the time since the demo began (and since the quick start began, when
+# scripts/quickstart.sh runs the demo).
+say() {
+  local now=$(date +%s) since=""
+  [ -z "${XPORT_QUICKSTART_START:-}" ] || since=", $((now - XPORT_QUICKSTART_START)) s into the quick start"
+  printf '\n%s# %s%s  [%d s into the demo%s]\n' "$bold" "$*" "$plain" $((now - demo_start)) "$since"
+}
 
 say "1. Targets are data. Genode is 'FreeBSD, except tls-model = emulated':"
 step xport target list
