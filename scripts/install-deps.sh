@@ -14,7 +14,7 @@ build_packages=(
   libarchive-dev libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libfmt-dev libxxhash-dev
   llvm-14-dev libclang-14-dev zlib1g-dev libzstd-dev
   # libarchive's static archive and those of what its readers need (linked in: src/CMakeLists.txt)
-  nettle-dev liblz4-dev liblzma-dev libbz2-dev
+  nettle-dev liblz4-dev liblzma-dev libbz2-dev libncurses-dev
   libcurl4-openssl-dev libgtest-dev libgmock-dev libbenchmark-dev
 )
 packages=(

@@ -1,7 +1,7 @@
 // Handing a heavy command to the full binary (libexec/xport/xport-full), which has every command.
-// The front (`bin/xport`) links neither libarchive, nettle nor LLVM, so `xport cc` starts with
-// only libc, libstdc++, fmt and toml++ to load and bind; main() calls this for the table's heavy
-// rows when heavy_command() has no function for them, which is only in the front.
+// The front (`bin/xport`) links neither libarchive, nettle nor LLVM, and is static, so `xport cc`
+// starts with nothing to load and bind; main() calls this for the table's heavy rows when
+// heavy_command() has no function for them, which is only in the front.
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
