@@ -19,8 +19,9 @@ build_packages=(
 )
 packages=(
   # the toolchains xport drives: Debian 12's default clang 14 and the newer ones it packages
-  # (xport picks the newest clang with its lld; tests run the driver with 14 and with 19)
-  clang-14 clang lld-14 lld llvm-14 libclang-rt-14-dev
+  # (xport picks the newest clang with its lld; tests run the driver with 14 and with 19);
+  # llvm gives the unversioned llvm-ar, llvm-objcopy ... that examples and tests run
+  clang-14 clang lld-14 lld llvm-14 llvm libclang-rt-14-dev
   clang-15 lld-15 clang-16 lld-16 clang-19 lld-19 libclang-rt-19-dev
   # tests: media, foreign binaries, reference tools
   qemu-user proot xorriso libarchive-tools file binutils python3 musl-dev musl-tools xxhash curl
