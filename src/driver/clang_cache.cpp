@@ -11,6 +11,7 @@
 
 #include "util/atomic_file.hpp"
 #include "util/error.hpp"
+#include "util/split.hpp"
 
 namespace xport::driver {
 namespace {
@@ -37,15 +38,14 @@ std::string numbers_text(const std::vector<int>& numbers) {
 
 std::vector<int> numbers_of(std::string_view text) {
   std::vector<int> out;
-  while (!text.empty()) {
-    std::size_t end = text.find(' ');
-    std::string_view word = text.substr(0, end);
+  if (text.empty())
+    return out;
+  for (std::string_view word : util::split(text, ' ')) {
     int value = 0;
     auto [at, error] = std::from_chars(word.data(), word.data() + word.size(), value);
     if (error != std::errc() || at != word.data() + word.size())
       throw Error("bad number");
     out.push_back(value);
-    text = end == std::string_view::npos ? "" : text.substr(end + 1);
   }
   return out;
 }
@@ -56,12 +56,14 @@ std::string words_text(const std::vector<std::string>& words) {
 
 std::vector<std::string> words_of(std::string_view text) {
   std::vector<std::string> out;
-  while (!text.empty()) {
-    std::size_t end = text.find('\t');
-    out.emplace_back(text.substr(0, end));
-    text = end == std::string_view::npos ? "" : text.substr(end + 1);
-  }
+  if (!text.empty())
+    for (std::string_view word : util::split(text, '\t'))
+      out.emplace_back(word);
   return out;
+}
+
+bool one_line(std::string_view text) {
+  return text.find('\n') == std::string_view::npos;
 }
 
 } // namespace
@@ -139,12 +141,23 @@ std::optional<FoundClang> read_clang_cache(const fs::path& file, std::string_vie
 void write_clang_cache(const fs::path& file, std::string_view path_list,
                        const DiscoveredClang& found) {
   const FoundClang& c = found.clang;
+  // One record a line, a resource folder's names split at tabs: anything holding a line break
+  // (or such a name holding a tab) could not be read back as written.
+  if (!one_line(path_list) || !one_line(c.chosen_by) ||
+      std::any_of(c.resource_versions.begin(), c.resource_versions.end(),
+                  [](const std::string& v) { return !one_line(v) || v.find('\t') != v.npos; }))
+    return;
+  for (const fs::path* p : {&c.c, &c.cxx, &c.bin, &c.lld})
+    if (!one_line(p->native()))
+      return;
   std::string text = fmt::format("{}\npath\t{}\n", header, path_list);
   std::time_t newest_allowed = std::time(nullptr) - settle_seconds;
   std::vector<fs::path> written;
   for (const fs::path& p : found.depends_on) {
     if (std::find(written.begin(), written.end(), p) != written.end())
       continue;
+    if (!one_line(p.native()))
+      return;
     written.push_back(p);
     std::time_t mtime = 0;
     std::string value = stamp(p, &mtime);
@@ -157,15 +170,6 @@ void write_clang_cache(const fs::path& file, std::string_view path_list,
                       c.c.string(), c.cxx.string(), c.bin.string(), c.major, c.lld.string(),
                       c.lld_major, c.lld_by_path ? "yes" : "no", c.chosen_by,
                       numbers_text(c.installed), words_text(c.resource_versions));
-  // One record a line: a path holding a line break (or a resource folder name holding a tab)
-  // could not be read back as written.
-  std::size_t lines = 0;
-  for (char ch : text)
-    lines += ch == '\n';
-  if (lines != 12 + written.size() ||
-      std::any_of(c.resource_versions.begin(), c.resource_versions.end(),
-                  [](const std::string& v) { return v.find('\t') != std::string::npos; }))
-    return;
   try {
     util::write_file_atomically(file, text);
   } catch (const Error&) {

@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include <vector>
 
+#include "util/digest.hpp"
 #include "util/error.hpp"
 
 namespace xport::sysroot {
@@ -109,13 +110,7 @@ std::string checksum_file(const std::filesystem::path& file, std::string_view al
   ::close(fd);
   std::vector<uint8_t> digest(hash->digest_size);
   hash->digest(state.data(), digest.size(), digest.data());
-  static constexpr char digits[] = "0123456789abcdef";
-  std::string hex;
-  for (uint8_t byte : digest) {
-    hex += digits[byte >> 4];
-    hex += digits[byte & 15];
-  }
-  return hex;
+  return util::hex(digest.data(), digest.size());
 }
 
 } // namespace xport::sysroot

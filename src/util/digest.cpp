@@ -13,7 +13,6 @@
 #include "util/error.hpp"
 
 namespace xport::util {
-namespace {
 
 std::string hex(const unsigned char* bytes, std::size_t length) {
   static constexpr char digits[] = "0123456789abcdef";
@@ -24,8 +23,6 @@ std::string hex(const unsigned char* bytes, std::size_t length) {
   }
   return out;
 }
-
-} // namespace
 
 Digest::Digest(DigestAlgorithm algorithm) : algorithm_(algorithm) {
   if (algorithm == DigestAlgorithm::sha256)

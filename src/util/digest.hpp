@@ -40,6 +40,9 @@ private:
   XXH3_state_s* xxh_ = nullptr;
 };
 
+// `length` bytes as lower-case hex, two digits a byte.
+std::string hex(const unsigned char* bytes, std::size_t length);
+
 // Hashes a whole file with large reads, not following a final symlink. Throws xport::Error naming
 // the file when it cannot be read.
 std::string digest_file(const std::filesystem::path& file, DigestAlgorithm algorithm);
