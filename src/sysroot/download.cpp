@@ -141,9 +141,9 @@ void check(const Outcome& o, const std::string& url, const std::string& release)
     return;
   if ((o.code == CURLE_HTTP_RETURNED_ERROR && o.status == 404) ||
       o.code == CURLE_FILE_COULDNT_READ_FILE || o.code == CURLE_REMOTE_FILE_NOT_FOUND)
-    throw Error("{}: not found (404): the mirror has no such file for release {}; check the "
-                "release (--release) and the mirror (--mirror, or $XPORT_MIRROR_<OS>)",
-                url, release);
+    throw NotFound("{}: not found (404): the mirror has no such file for release {}; check the "
+                   "release (--release) and the mirror (--mirror, or $XPORT_MIRROR_<OS>)",
+                   url, release);
   if (o.code == CURLE_HTTP_RETURNED_ERROR)
     throw Error("{}: the server answered HTTP {} (release {}); try again later or another mirror",
                 url, o.status, release);

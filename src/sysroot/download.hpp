@@ -12,8 +12,15 @@
 #include <string>
 
 #include "sysroot/checksum_list.hpp"
+#include "util/error.hpp"
 
 namespace xport::sysroot {
+
+// A 404 (or a missing file in a file:// mirror).
+class NotFound : public Error {
+public:
+  using Error::Error;
+};
 
 // Called while a download runs: bytes so far (including a resumed part) and the total (0 =
 // unknown).
@@ -32,7 +39,7 @@ public:
   explicit DownloadCache(std::filesystem::path dir) : dir_(std::move(dir)) {}
 
   // A checksum list's text: from the cache, else downloaded (and kept). `release` only names the
-  // release in a 404's message.
+  // release in a 404's message, which is a NotFound.
   std::string list(const std::string& url, const std::string& release, bool& downloaded);
 
   // The file at `url` with the published checksum: from the cache, else downloaded (resuming a

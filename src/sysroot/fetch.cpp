@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "sysroot/checksum_list.hpp"
+#include "sysroot/download.hpp"
 #include "sysroot/fetch_plan.hpp"
 #include "util/error.hpp"
 
@@ -15,6 +16,35 @@ bool FetchReport::downloaded_nothing() const {
   return !list_downloaded &&
          std::all_of(files.begin(), files.end(), [](const File& f) { return f.from_cache; });
 }
+
+namespace {
+
+// The checksum list at the named mirror, else at the first of its alternatives that has one
+// (the mirror's root was named: FreeBSD's pub/FreeBSD, whose releases/ holds the release folders);
+// `plan` then takes that alternative's URLs. A list found nowhere is a NotFound naming every URL.
+std::string checksum_list(DownloadCache& cache, FetchPlan& plan, bool& downloaded) {
+  std::vector<std::string> tried;
+  std::vector<MirrorUrls> places = {plan};
+  places.insert(places.end(), plan.alternatives.begin(), plan.alternatives.end());
+  for (const MirrorUrls& place : places) {
+    try {
+      std::string text = cache.list(place.checksums_url, plan.release, downloaded);
+      static_cast<MirrorUrls&>(plan) = place;
+      return text;
+    } catch (const NotFound& e) {
+      if (places.size() == 1)
+        throw;
+      tried.push_back(place.checksums_url);
+    }
+  }
+  throw NotFound(
+      "no checksum list for release {} at the mirror {}: not found (404) at any of\n  "
+      "{}\ncheck the release (--release) and the mirror (--mirror, or $XPORT_MIRROR_<OS>: "
+      "the OS's mirror root or the folder holding its releases)",
+      plan.release, places.front().mirror, fmt::join(tried, "\n  "));
+}
+
+} // namespace
 
 Sysroot fetch(Store& store, const target::Profile& profile, FetchRequest request,
               const FetchObserver& observer, FetchReport& report) {
@@ -39,10 +69,10 @@ Sysroot fetch(Store& store, const target::Profile& profile, FetchRequest request
   FetchPlan plan =
       plan_fetch(profile, request.release, request.mirror, util::current_environment());
   report.release = plan.release;
-  report.mirror = plan.mirror;
   DownloadCache cache(store.dir() / "downloads");
   report.cache = (store.dir() / "downloads").string();
-  std::string list_text = cache.list(plan.checksums_url, plan.release, report.list_downloaded);
+  std::string list_text = checksum_list(cache, plan, report.list_downloaded);
+  report.mirror = plan.mirror;
   say(fmt::format("checksums: {}{}", plan.checksums_url,
                   report.list_downloaded ? "" : " (cached)"));
   std::map<std::string, PublishedChecksum> sums =

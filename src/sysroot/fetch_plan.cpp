@@ -112,21 +112,36 @@ FetchPlan plan_fetch(const target::Profile& profile, std::string_view release,
   if (!values.contains("mirror"))
     values["mirror"] = media.mirror;
   std::string variable = mirror_variable(profile.os);
+  bool users_mirror = true;
   if (!mirror.empty())
     values["mirror"] = mirror_url(mirror);
   else if (auto it = env.find(variable); it != env.end() && !it->second.empty())
     values["mirror"] = mirror_url(it->second);
-  plan.mirror = values["mirror"];
-
-  for (const std::string& file : media.files) {
-    std::string url = expand_template(file, values, "files");
-    plan.files.push_back({url, last_part(url)});
-  }
+  else
+    users_mirror = false;
   if (media.checksums.empty())
     throw Error("the target '{}' names no checksum list (media.checksums): xport fetches nothing "
                 "it cannot check",
                 profile.name);
-  plan.checksums_url = expand_template(media.checksums, values, "checksums");
+
+  auto urls_at = [&](const std::string& at) {
+    values["mirror"] = at;
+    MirrorUrls urls;
+    urls.mirror = at;
+    for (const std::string& file : media.files) {
+      std::string url = expand_template(file, values, "files");
+      urls.files.push_back({url, last_part(url)});
+    }
+    urls.checksums_url = expand_template(media.checksums, values, "checksums");
+    return urls;
+  };
+  std::string given = values["mirror"];
+  static_cast<MirrorUrls&>(plan) = urls_at(given);
+  bool names_a_folder = std::any_of(media.mirror_folders.begin(), media.mirror_folders.end(),
+                                    [&](const std::string& f) { return given.ends_with("/" + f); });
+  if (users_mirror && !names_a_folder)
+    for (const std::string& folder : media.mirror_folders)
+      plan.alternatives.push_back(urls_at(given + "/" + folder));
   plan.checksum_format = media.checksum_format;
   return plan;
 }

@@ -18,12 +18,20 @@ struct FetchFile {
   std::string name; // the URL's last part: how the checksum list names the file
 };
 
-struct FetchPlan {
-  std::string release;
+// The URLs of one release at one mirror.
+struct MirrorUrls {
   std::string mirror; // as a URL (a local folder becomes file://)
   std::vector<FetchFile> files;
   std::string checksums_url;
+};
+
+struct FetchPlan : MirrorUrls {
+  std::string release;
   std::string checksum_format; // "freebsd-manifest" or "bsd"
+  // Where the user named a mirror: the same URLs at that mirror with each of the profile's
+  // media.mirror-folders appended (a mirror's root rather than its release folder), tried in
+  // this order when the first has no checksum list.
+  std::vector<MirrorUrls> alternatives;
 };
 
 // Fills `text`'s {placeholders} from `values`. Throws xport::Error naming `what` (the profile key)
@@ -40,6 +48,7 @@ std::string mirror_url(std::string_view mirror);
 
 // The plan for `profile` (whose media.kind is "files"). `release` "" means media.default-release;
 // `mirror` "" means $XPORT_MIRROR_<OS> from `env`, else the release's or the profile's mirror.
+// A mirror from the option or the variable gets `alternatives` below it.
 // Throws UsageError for an unknown release (listing the known ones) and Error for a profile
 // without [media].
 FetchPlan plan_fetch(const target::Profile& profile, std::string_view release,

@@ -72,7 +72,10 @@ struct RustSettings {
 struct MediaSource {
   std::string kind = "files"; // "files" or "apt"
   std::string mirror;         // the default {mirror}
-  std::string arch;           // {arch}; "" = the OS's spelling is the profile's arch
+  // Folders below an OS mirror's root that can be {mirror} ("releases" below FreeBSD's
+  // pub/FreeBSD): a mirror the user names is tried as given, then with each of these appended.
+  std::vector<std::string> mirror_folders;
+  std::string arch; // {arch}; "" = the OS's spelling is the profile's arch
   std::vector<std::string> files;
   std::string checksums;       // URL template of the checksum list
   std::string checksum_format; // "freebsd-manifest" or "bsd"

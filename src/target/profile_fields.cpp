@@ -157,6 +157,7 @@ Profile profile_from_fields(const Fields& fields) {
     MediaSource media;
     set(fields, "media.kind", media.kind);
     set(fields, "media.mirror", media.mirror);
+    set(fields, "media.mirror-folders", media.mirror_folders);
     set(fields, "media.arch", media.arch);
     set(fields, "media.files", media.files);
     set(fields, "media.checksums", media.checksums);

@@ -112,6 +112,9 @@ const KeySpec keys[] = {
       "files: download URLs and check them against a checksum list; apt: Debian packages through "
       "apt-get, from the machine's configured archive"),
     S("media.mirror", string, "the default {mirror}: where the OS publishes its releases"),
+    S("media.mirror-folders", string_list,
+      "folders below the OS's mirror root that can hold {mirror}: a --mirror naming the root "
+      "is tried with each appended"),
     S("media.arch", string, "{arch}: the OS's name for the architecture in URLs or package names"),
     S("media.files", string_list, "URL templates of the media, imported in this order"),
     S("media.checksums", string, "URL template of the list of checksums the OS publishes"),

@@ -96,6 +96,25 @@ expect_status 0 env XPORT_MIRROR_FREEBSD=$URL/freebsd $XPORT sysroot fetch x86_6
   --release 13.2 --force
 expect_contains "$OUT" "nothing downloaded"
 
+step echo "a mirror named by its root, as FreeBSD's handbook lists them (…/pub/FreeBSD): releases/ below it is found"
+mkdir -p $M/pub/FreeBSD
+ln -s ../../freebsd $M/pub/FreeBSD/releases
+expect_status 0 $XPORT sysroot fetch x86_64-unknown-freebsd --release 13.2 --mirror $URL/pub/FreeBSD \
+  --name fbsd-root
+echo "$OUT"
+expect_contains "$OUT" "checksums: $URL/pub/FreeBSD/releases/amd64/13.2-RELEASE/MANIFEST"
+expect_contains "$OUT" "base.txz: cached"
+expect_status 0 env XPORT_MIRROR_FREEBSD=$URL/pub/FreeBSD/ $XPORT sysroot fetch x86_64-unknown-freebsd \
+  --release 13.2 --name fbsd-root --force
+expect_contains "$OUT" "checksums: $URL/pub/FreeBSD/releases/amd64/13.2-RELEASE/MANIFEST"
+step echo "a release the root lacks: the 404 lists every URL tried"
+expect_status 1 $XPORT sysroot fetch x86_64-unknown-freebsd --release 14.3 --mirror $URL/pub/FreeBSD
+echo "$OUT"
+expect_contains "$OUT" "no checksum list for release 14.3 at the mirror $URL/pub/FreeBSD"
+expect_contains "$OUT" "$URL/pub/FreeBSD/amd64/14.3-RELEASE/MANIFEST"
+expect_contains "$OUT" "$URL/pub/FreeBSD/releases/amd64/14.3-RELEASE/MANIFEST"
+expect_contains "$OUT" "$URL/pub/FreeBSD/old-releases/amd64/14.3-RELEASE/MANIFEST"
+
 step echo "a checksum mismatch is refused, names both sums and the URL, and keeps nothing"
 list_before=$($XPORT sysroot list)
 expect_status 1 $XPORT sysroot fetch x86_64-unknown-netbsd --release 10.1 --mirror $URL/netbsd-bad

@@ -58,6 +58,23 @@ TEST(FetchPlan, MirrorFromTheOptionThenTheEnvironment) {
   EXPECT_EQ(mirror_variable("dragonfly"), "XPORT_MIRROR_DRAGONFLY");
 }
 
+TEST(FetchPlan, AMirrorRootNamedByTheUserIsTriedWithTheReleaseFolders) {
+  target::Profile p = builtin("x86_64-unknown-freebsd");
+  FetchPlan root = plan_fetch(p, "13.2", "https://ftp.de.freebsd.org/pub/FreeBSD/", {});
+  EXPECT_EQ(root.checksums_url,
+            "https://ftp.de.freebsd.org/pub/FreeBSD/amd64/13.2-RELEASE/MANIFEST");
+  ASSERT_EQ(root.alternatives.size(), 2u);
+  EXPECT_EQ(root.alternatives[0].files[0].url,
+            "https://ftp.de.freebsd.org/pub/FreeBSD/releases/amd64/13.2-RELEASE/base.txz");
+  EXPECT_EQ(root.alternatives[1].mirror, "https://ftp.de.freebsd.org/pub/FreeBSD/old-releases");
+  // The release folder itself, or the profile's own mirror: nothing else to try.
+  EXPECT_TRUE(plan_fetch(p, "13.2", "https://ftp.de.freebsd.org/pub/FreeBSD/releases", {})
+                  .alternatives.empty());
+  EXPECT_TRUE(plan_fetch(p, "14.3", "", {}).alternatives.empty());
+  util::Environment env{{"XPORT_MIRROR_FREEBSD", "http://127.0.0.1:8000/pub/FreeBSD"}};
+  EXPECT_EQ(plan_fetch(p, "14.3", "", env).alternatives.size(), 2u);
+}
+
 TEST(FetchPlan, UnknownReleaseListsTheKnownOnes) {
   try {
     plan_fetch(builtin("x86_64-unknown-openbsd"), "6.9", "", {});
