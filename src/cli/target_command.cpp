@@ -13,6 +13,7 @@
 #include "cli/target_options.hpp"
 #include "target/diagnostic.hpp"
 #include "target/diff.hpp"
+#include "target/platform.hpp"
 #include "util/error.hpp"
 #include "util/json_text.hpp"
 
@@ -48,37 +49,50 @@ std::vector<std::string> only_in(const json& from, const json& other) {
   return out;
 }
 
+// rustc's name for the target where rustc has it built in: the profile's Rust spec starts from
+// the target rustc spells so (riscv64-unknown-linux-gnu: riscv64gc-unknown-linux-gnu); "" = none.
+std::string rustc_counterpart(const std::string& name, const target::Profile& p) {
+  std::string rustc = target::rustc_spelling(name);
+  return p.rust && p.rust->base == rustc ? rustc : "";
+}
+
 int run_list(const TargetOptions& options, bool all, bool as_json) {
   target::Catalog catalog = load_catalog(options);
   json out = json::array();
-  std::vector<std::array<std::string, 4>> rows;
+  std::vector<std::array<std::string, 5>> rows;
   for (const std::string& name : catalog.names(all)) {
     target::ResolvedProfile r = catalog.resolve(name);
     const target::Profile& p = r.profile;
+    std::string rustc = rustc_counterpart(name, p);
     out.push_back({{"name", name},
+                   {"rustc-target", rustc.empty() ? json(nullptr) : json(rustc)},
                    {"llvm-triple", p.llvm_triple},
                    {"tls-model", std::string(to_string(p.tls_model))},
                    {"description", p.description},
                    {"abstract", r.abstract},
                    {"file", catalog.file_of(name)}});
-    rows.push_back({name, p.llvm_triple.empty() ? "-" : p.llvm_triple,
+    rows.push_back({name, rustc.empty() ? "-" : rustc, p.llvm_triple.empty() ? "-" : p.llvm_triple,
                     std::string(to_string(p.tls_model)), p.description});
   }
   if (as_json) {
     std::cout << util::json_text(out) << "\n";
     return exit_ok;
   }
-  std::size_t w0 = 6, w1 = 11, w2 = 9;
-  for (const auto& row : rows) {
-    w0 = std::max(w0, row[0].size());
-    w1 = std::max(w1, row[1].size());
-    w2 = std::max(w2, row[2].size());
+  std::array<std::string, 5> heading = {"TARGET", "RUSTC TARGET", "LLVM TRIPLE", "TLS MODEL",
+                                        "DESCRIPTION"};
+  std::array<std::size_t, 4> width{};
+  for (std::size_t i = 0; i < width.size(); ++i) {
+    width[i] = heading[i].size();
+    for (const auto& row : rows)
+      width[i] = std::max(width[i], row[i].size());
   }
-  std::cout << fmt::format("{:<{}}  {:<{}}  {:<{}}  {}\n", "TARGET", w0, "LLVM TRIPLE", w1,
-                           "TLS MODEL", w2, "DESCRIPTION");
+  auto print_row = [&](const std::array<std::string, 5>& row) {
+    std::cout << fmt::format("{:<{}}  {:<{}}  {:<{}}  {:<{}}  {}\n", row[0], width[0], row[1],
+                             width[1], row[2], width[2], row[3], width[3], row[4]);
+  };
+  print_row(heading);
   for (const auto& row : rows)
-    std::cout << fmt::format("{:<{}}  {:<{}}  {:<{}}  {}\n", row[0], w0, row[1], w1, row[2], w2,
-                             row[3]);
+    print_row(row);
   return exit_ok;
 }
 

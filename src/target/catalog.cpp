@@ -16,6 +16,7 @@
 
 #include "target/builtin_files.hpp"
 #include "target/merge.hpp"
+#include "target/platform.hpp"
 #include "target/profile_sources.hpp"
 #include "util/suggest.hpp"
 
@@ -292,7 +293,16 @@ Catalog Catalog::load(const SearchOptions& options) {
   return Catalog(std::move(data));
 }
 
-ResolvedProfile Catalog::resolve(std::string_view name) const {
+std::string Catalog::catalog_name(std::string_view name) const {
+  if (data_->has(name))
+    return std::string(name);
+  std::string ours = spelling_of_rustc_name(name);
+  return !ours.empty() && data_->has(ours) ? ours : std::string();
+}
+
+ResolvedProfile Catalog::resolve(std::string_view given) const {
+  std::string ours = catalog_name(given);
+  std::string_view name = ours.empty() ? given : std::string_view(ours);
   if (!data_->has(name)) {
     std::vector<std::string> names = data_->all_names();
     throw UnknownTarget(fmt::format("unknown target '{}'{}; see 'xport target list'", name,
@@ -317,7 +327,7 @@ std::vector<std::string> Catalog::names(bool include_abstract) const {
 }
 
 bool Catalog::contains(std::string_view name) const {
-  return data_->has(name);
+  return !catalog_name(name).empty();
 }
 
 std::string Catalog::file_of(std::string_view name) const {

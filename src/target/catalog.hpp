@@ -55,13 +55,17 @@ public:
   // the chain it walks, names() parses and checks them all (a problem there throws ProfileError).
   static Catalog load(const SearchOptions& options = {});
 
-  // Resolves a profile by name through its inheritance chain, parsing only the files on it.
+  // Resolves a profile by name through its inheritance chain, parsing only the files on it. A
+  // target answers to rustc's spelling of its name too (riscv64gc-unknown-linux-gnu,
+  // target/platform.hpp's rustc_spelling); the profile keeps the catalog's name.
   // Throws UnknownTarget (an xport::Error, with "did you mean") for a name no file defines.
   ResolvedProfile resolve(std::string_view name) const;
 
   // Sorted; abstract profiles only when asked for.
   std::vector<std::string> names(bool include_abstract = false) const;
   bool contains(std::string_view name) const;
+  // The name a file defines for `name` (itself, or the target rustc spells so); "" = none.
+  std::string catalog_name(std::string_view name) const;
 
   // The file that defines `name` ("targets/x86_64-unknown-freebsd.toml" or a user path).
   std::string file_of(std::string_view name) const;

@@ -25,7 +25,7 @@ constexpr ArchFacts table[] = {
     {"i686", i686_aliases, 3, false, false, "i386", "/lib/ld-linux.so.2", "", "i386", "", "i386",
      "x86", "i386", "i686"},
     {"riscv64", riscv64_aliases, 243, true, false, "riscv64", "/lib/ld-linux-riscv64-lp64d.so.1",
-     "", "riscv64", "", "riscv64", "riscv64", "riscv64"},
+     "", "riscv64", "", "riscv64", "riscv64", "riscv64", "", "riscv64gc"},
     {"s390x", s390x_aliases, 22, true, true, "s390x", "/lib/ld64.so.1", "", "s390x", "", "s390x",
      "s390x", "s390x"},
     {"powerpc64le", powerpc64le_aliases, 21, true, false, "powerpc64le", "/lib64/ld64.so.2", "",
@@ -73,6 +73,22 @@ const ArchFacts* arch_facts(std::string_view name) {
     if (a.name == name || std::find(a.aliases.begin(), a.aliases.end(), name) != a.aliases.end())
       return &a;
   return nullptr;
+}
+
+std::string rustc_spelling(std::string_view target_name) {
+  for (const ArchFacts& a : table)
+    if (!a.rustc_arch.empty() && target_name.starts_with(a.name) &&
+        target_name.substr(a.name.size()).starts_with('-'))
+      return std::string(a.rustc_arch) + std::string(target_name.substr(a.name.size()));
+  return std::string(target_name);
+}
+
+std::string spelling_of_rustc_name(std::string_view rustc_name) {
+  for (const ArchFacts& a : table)
+    if (!a.rustc_arch.empty() && rustc_name.starts_with(a.rustc_arch) &&
+        rustc_name.substr(a.rustc_arch.size()).starts_with('-'))
+      return std::string(a.name) + std::string(rustc_name.substr(a.rustc_arch.size()));
+  return "";
 }
 
 std::string canonical_arch(std::string_view name) {

@@ -39,6 +39,9 @@ struct ArchFacts {
   // The CPU of Debian's GNU type where it differs from `multiarch`: its cross packages name their
   // folders by it (usr/i686-linux-gnu, usr/lib/gcc-cross/i686-linux-gnu); "" = multiarch.
   std::string_view gnu_cpu = "";
+  // The architecture as rustc's built-in target names spell it where that differs from `name`
+  // (riscv64gc-unknown-linux-gnu); "" = `name`.
+  std::string_view rustc_arch = "";
 };
 
 struct OsFacts {
@@ -60,6 +63,12 @@ const ArchFacts* arch_facts(std::string_view name_or_alias);
 
 // The architecture's name for any of its spellings, or the spelling itself when it is unknown.
 std::string canonical_arch(std::string_view name_or_alias);
+
+// A target name as rustc spells it: "riscv64-unknown-linux-gnu" -> "riscv64gc-unknown-linux-gnu";
+// a name whose architecture rustc spells the same way is returned as it is.
+std::string rustc_spelling(std::string_view target_name);
+// The reverse: xport's spelling of a name rustc spells differently, or "" when it is not one.
+std::string spelling_of_rustc_name(std::string_view rustc_name);
 
 // Every OS row, and the row for a profile's `os` (nullptr when unknown).
 std::span<const OsFacts> operating_systems();

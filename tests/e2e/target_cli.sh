@@ -15,6 +15,24 @@ expect_contains "$list" "x86_64-pc-dragonfly-elf" "target list"
 expect_not_contains "$list" "linux-gnu-base" "target list (abstract bases are hidden)"
 expect_contains "$("$XPORT" target list --all)" "linux-gnu-base" "target list --all"
 "$XPORT" target list --json | python3 -m json.tool >/dev/null || fail "list --json is not JSON"
+grep -Eq '^riscv64-unknown-linux-gnu +riscv64gc-unknown-linux-gnu ' <<<"$list" ||
+  fail "target list does not show rustc's name beside riscv64-unknown-linux-gnu"
+grep -Eq '^x86_64-unknown-genode +- ' <<<"$list" ||
+  fail "target list names a rustc target for Genode, which rustc does not have"
+"$XPORT" target list --json | python3 -c '
+import json, sys
+rows = {r["name"]: r for r in json.load(sys.stdin)}
+assert rows["riscv64-unknown-linux-gnu"]["rustc-target"] == "riscv64gc-unknown-linux-gnu", rows
+assert rows["x86_64-unknown-genode"]["rustc-target"] is None' || fail "list --json lacks rustc-target"
+
+step echo "rustc's spelling of a target name is the same target"
+show=$("$XPORT" target show riscv64gc-unknown-linux-gnu)
+grep -Eq "^arch +\"riscv64\" " <<<"$show" || fail "target show riscv64gc-unknown-linux-gnu: $show"
+mkdir -p "$WORK/empty-sysroot"
+expect_status 0 "$XPORT" cc --target riscv64gc-unknown-linux-gnu --sysroot "$WORK/empty-sysroot" --print-command -c x.c
+expect_contains "$OUT" "-target riscv64-unknown-linux-gnu "
+expect_status 2 "$XPORT" target show riscv64gc-unknown-linuxx-gnu
+expect_contains "$OUT" "unknown target 'riscv64gc-unknown-linuxx-gnu'"
 
 step "$XPORT" target show x86_64-unknown-genode
 show=$("$XPORT" target show x86_64-unknown-genode)

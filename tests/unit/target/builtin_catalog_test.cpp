@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "target/catalog.hpp"
+#include "target/diagnostic.hpp"
+#include "target/platform.hpp"
 
 namespace xport::target {
 namespace {
@@ -143,6 +145,29 @@ TEST(BuiltinCatalog, ListsExactlyTheTableAboveAsUsableTargets) {
     want.emplace_back(e.name);
   std::sort(want.begin(), want.end());
   EXPECT_EQ(names, want);
+}
+
+// A built-in target whose Rust spec starts from a rustc target of its own name, spelled as rustc
+// spells it, answers to that name; the others (Genode derives from FreeBSD's) do not.
+TEST(BuiltinCatalog, TargetsAnswerToRustcsNames) {
+  SearchOptions options;
+  options.user_dirs = false;
+  Catalog catalog = Catalog::load(options);
+  int counterparts = 0;
+  for (const Expected& e : expected) {
+    std::string rustc = rustc_spelling(e.name);
+    if (rustc != e.rust_base)
+      continue;
+    ++counterparts;
+    ASSERT_TRUE(catalog.contains(rustc)) << rustc;
+    EXPECT_EQ(catalog.resolve(rustc).profile.name, e.name);
+  }
+  EXPECT_GE(counterparts, 13);
+  EXPECT_EQ(catalog.resolve("riscv64gc-unknown-linux-gnu").profile.name,
+            "riscv64-unknown-linux-gnu");
+  EXPECT_EQ(catalog.catalog_name("riscv64gc-unknown-linux-gnu"), "riscv64-unknown-linux-gnu");
+  EXPECT_EQ(catalog.catalog_name("riscv64gc-unknown-freebsd"), "");
+  EXPECT_THROW(catalog.resolve("riscv64gc-unknown-nothing"), UnknownTarget);
 }
 
 TEST(BuiltinCatalog, DragonFlySearchesGcc80ForStartFilesAndLibraries) {

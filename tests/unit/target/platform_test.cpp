@@ -24,6 +24,15 @@ TEST(Platform, EveryArchitectureIsOneRowAndEverySpellingNamesOneRow) {
   EXPECT_EQ(canonical_arch("mips64"), "mips64") << "unknown spellings stay as they are";
 }
 
+TEST(Platform, RustcsSpellingOfTargetNames) {
+  EXPECT_EQ(rustc_spelling("riscv64-unknown-linux-gnu"), "riscv64gc-unknown-linux-gnu");
+  EXPECT_EQ(rustc_spelling("aarch64-unknown-linux-gnu"), "aarch64-unknown-linux-gnu");
+  EXPECT_EQ(rustc_spelling("riscv64"), "riscv64");
+  EXPECT_EQ(spelling_of_rustc_name("riscv64gc-unknown-linux-gnu"), "riscv64-unknown-linux-gnu");
+  EXPECT_EQ(spelling_of_rustc_name("riscv64-unknown-linux-gnu"), "");
+  EXPECT_EQ(spelling_of_rustc_name("x86_64-unknown-linux-gnu"), "");
+}
+
 TEST(Platform, ArmFloatAbiComesFromTheEnvironment) {
   Profile armhf;
   armhf.os = "linux";
