@@ -206,7 +206,7 @@ RustCheckReport check_rust(const Dump& c, const RustCheckRequest& request,
   report.c_sysroot = c.sysroot;
 
   rust::Toolchain toolchain = rust::find_toolchain(request.toolchain, env);
-  rust::require_library_source(toolchain);
+  rust::require_library_source(toolchain, env);
   report.toolchain = toolchain.describe();
   fs::path xport = request.xport.empty() ? fs::read_symlink("/proc/self/exe") : request.xport;
 

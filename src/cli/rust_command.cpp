@@ -113,7 +113,7 @@ std::vector<std::string> crates_to_build(const std::vector<std::string>& asked) 
 int run_sysroot(Common& c, const std::vector<std::string>& crates, const std::string& output) {
   std::vector<std::string> names = crates_to_build(crates);
   Context ctx = context_of(c);
-  rust::require_library_source(ctx.toolchain);
+  rust::require_library_source(ctx.toolchain, ctx.env);
   rust::SpecFile spec =
       rust::derived_spec_file(ctx.toolchain, ctx.target, xport_executable(), ctx.env);
   print_notes(spec.notes);

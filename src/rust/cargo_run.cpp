@@ -36,13 +36,13 @@ fs::path workspace_root(const Toolchain& t, const util::Environment& env) {
 
 } // namespace
 
-void require_build_std(const Toolchain& t) {
+void require_build_std(const Toolchain& t, const util::Environment& env) {
   if (t.cargo.empty())
     throw Error("{} has no cargo beside it ({}); install it ({})", t.describe(),
                 (t.rustc.parent_path() / "cargo").string(),
                 t.rustup_name.empty() ? "apt-get install cargo"
                                       : "rustup component add cargo --toolchain " + t.rustup_name);
-  require_library_source(t);
+  require_library_source(t, env);
   fs::path library = t.library_source();
   if (!fs::exists(library / "Cargo.lock") && !fs::exists(library.parent_path() / "Cargo.lock"))
     throw Error(
@@ -63,7 +63,7 @@ PreparedCargo prepare_cargo(const Toolchain& t, const RustTarget& target, const 
                             const std::vector<std::string>& runner, bool require) {
   PreparedCargo out;
   try {
-    require_build_std(t);
+    require_build_std(t, env);
   } catch (const Error& e) {
     if (require || t.cargo.empty())
       throw;

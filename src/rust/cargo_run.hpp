@@ -18,7 +18,7 @@ namespace xport::rust {
 // Throws xport::Error when `cargo -Z build-std` cannot build the standard library with this
 // toolchain: no cargo, no library source, or no Cargo.lock in it (the locked versions of the
 // library's dependencies, which Debian's rust-src does not ship); each with what to do.
-void require_build_std(const Toolchain& toolchain);
+void require_build_std(const Toolchain& toolchain, const util::Environment& env);
 
 struct PreparedCargo {
   CargoPlan plan;

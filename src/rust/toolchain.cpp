@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "util/error.hpp"
+#include "util/split.hpp"
 #include "util/suggest.hpp"
 
 namespace xport::rust {
@@ -178,13 +179,73 @@ std::string library_source_remedy(const Toolchain& t) {
                      t.library_source().string());
 }
 
-void require_library_source(const Toolchain& t) {
+namespace {
+
+bool has_library_source(const fs::path& sysroot) {
+  std::error_code ec;
+  return fs::exists(sysroot / "lib/rustlib/src/rust/library/core/Cargo.toml", ec);
+}
+
+// The compilers installed here, each with the option that picks it: rustup's toolchains by name,
+// then every real rustc in PATH (rustup's proxies, which pick a toolchain per folder, are left
+// to the toolchains) and Debian's. A rustc's sysroot is the folder above its bin/.
+struct Installed {
+  fs::path sysroot;
+  std::string option; // "--toolchain stable-x86_64-unknown-linux-gnu", "--rustc /usr/bin/rustc"
+};
+
+std::vector<Installed> installed_compilers(const util::Environment& env) {
+  std::vector<Installed> out;
+  fs::path home = rustup_home(env);
+  for (const std::string& name : installed_rustup_toolchains(home))
+    out.push_back({home / "toolchains" / name, "--toolchain " + name});
+  std::vector<fs::path> seen;
+  auto add_rustc = [&](const fs::path& rustc) {
+    std::error_code ec;
+    fs::path real = fs::canonical(rustc, ec);
+    if (ec || real.filename() != "rustc" || std::find(seen.begin(), seen.end(), real) != seen.end())
+      return; // missing, or rustup's proxy (a link to rustup)
+    seen.push_back(real);
+    out.push_back({real.parent_path().parent_path(), "--rustc " + rustc.string()});
+  };
+  std::string path = env_or(env, "PATH", "");
+  for (std::string_view dir : util::split(path, ':'))
+    if (!dir.empty() && fs::path(dir).is_absolute())
+      add_rustc(fs::path(dir) / "rustc");
+  add_rustc("/usr/bin/rustc");
+  return out;
+}
+
+} // namespace
+
+std::string with_library_source_instead(const Toolchain& chosen, const util::Environment& env) {
+  std::error_code ec;
+  fs::path chosen_sysroot = fs::weakly_canonical(chosen.sysroot, ec);
+  for (const Installed& other : installed_compilers(env)) {
+    if (fs::weakly_canonical(other.sysroot, ec) == chosen_sysroot ||
+        !has_library_source(other.sysroot))
+      continue;
+    std::string release;
+    fs::path rustc = other.sysroot / "bin" / "rustc";
+    util::RunOptions options;
+    options.env = env;
+    if (auto v = util::run_capture({rustc.string(), "--version"}, options); v && v->ok())
+      release = first_line(v->out);
+    return fmt::format("{} ({}) has its library source: pass {}",
+                       release.empty() ? "another rustc" : release, rustc.string(), other.option);
+  }
+  return "";
+}
+
+void require_library_source(const Toolchain& t, const util::Environment& env) {
   fs::path library = t.library_source();
   if (fs::exists(library / "core" / "Cargo.toml"))
     return;
+  std::string instead = with_library_source_instead(t, env);
   throw Error("{} has no library source: {} does not exist; building the standard library for a "
-              "custom target needs it; get it with: {}",
-              t.describe(), (library / "core").string(), library_source_remedy(t));
+              "custom target needs it; {}get it with: {}",
+              t.describe(), (library / "core").string(), instead.empty() ? "" : instead + ", or ",
+              library_source_remedy(t));
 }
 
 } // namespace xport::rust

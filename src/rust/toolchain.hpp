@@ -41,8 +41,14 @@ struct Toolchain {
 Toolchain find_toolchain(const ToolchainRequest& request, const util::Environment& env);
 
 // Throws xport::Error when the library source is missing, saying exactly how to get it for this
-// toolchain (rustup component, Debian package, or the folder to fill).
-void require_library_source(const Toolchain& toolchain);
+// toolchain (rustup component, Debian package, or the folder to fill), and naming another
+// installed rustc that has it, with the option that picks it.
+void require_library_source(const Toolchain& toolchain, const util::Environment& env);
+
+// "rustc 1.96.0 (/usr/bin/rustc) has its library source: pass --rustc /usr/bin/rustc" for the first
+// installed compiler other than `chosen` with its library source (rustup's toolchains, the rustc
+// programs in env's PATH, Debian's /usr/bin/rustc); "" when there is none.
+std::string with_library_source_instead(const Toolchain& chosen, const util::Environment& env);
 
 // How to install rust-src for this toolchain: "rustup component add rust-src --toolchain X",
 // "apt-get install rust-src", ...

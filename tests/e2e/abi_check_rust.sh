@@ -16,6 +16,18 @@ cd "$WORK"
 step "$XPORT" sysroot import "$base" --target x86_64-unknown-freebsd >/dev/null
 sysroot=$XPORT_HOME/sysroots/x86_64-unknown-freebsd/root
 
+# A rustc without its library source (rustup's nightly here): the error names the installed one
+# that has it and the option that picks it.
+nightly_sysroot=$(~/.rustup/toolchains/nightly-*/bin/rustc --print sysroot 2>/dev/null || true)
+if [ -n "$nightly_sysroot" ] && [ ! -d "$nightly_sysroot/lib/rustlib/src/rust/library/core" ] &&
+  [ "$RUSTC_1_96" = /usr/bin/rustc ]; then
+  expect_status 1 "$XPORT" abi check-rust --target x86_64-unknown-freebsd --sysroot "$sysroot" \
+    --toolchain nightly
+  echo "$OUT" | tail -3
+  expect_contains "$OUT" "has no library source"
+  expect_contains "$OUT" "(/usr/bin/rustc) has its library source: pass --rustc /usr/bin/rustc"
+fi
+
 # The vendored libc as it is. Other records may differ (the crate is compared with one release's
 # headers), so the status is 0 or 1; stat must not be among the differences.
 started=$(date +%s.%N)

@@ -95,4 +95,22 @@ file target/xport-$arm64_target/$arm64_target/debug/deps/probe-* | grep -q "ARM 
   fail "the test binary is not an aarch64 program"
 expect_status 0 "$XPORT" cargo $arm64_target --rustc "$RUSTC_1_96" test -- --skip fails
 expect_contains "$OUT" "test result: ok. 3 passed; 0 failed"
-echo "ok: cargo test ran the crate's tests through xport run, on the host and for aarch64 under qemu"
+
+# Crates offline from Debian's packages: /usr/share/cargo/registry (librust-tokio-dev and what it
+# depends on) as a directory source. A Tokio program (multi-threaded runtime, channels, a TCP echo
+# on 127.0.0.1 through mio's epoll) built for aarch64 with the std built above, run under qemu by
+# `xport cargo ... run`.
+cd "$WORK"
+write_tokio_crate tok
+cd tok
+started=$(date +%s.%N)
+status=0
+out=$("$XPORT" cargo $arm64_target --rustc "$RUSTC_1_96" run --release 2>&1) || status=$?
+echo "$out" | grep -vE '^\s+Compiling ' | tail -15
+echo "Tokio for aarch64, built and run: $(elapsed_since "$started") s"
+[ $status -eq 0 ] || fail "xport cargo run of the Tokio program exited $status"
+expect_contains "$(grep -A1 '^name = "tokio"' Cargo.lock)" 'version = "1.'
+expect_contains "$out" "total 150500 on aarch64"
+file target/xport-$arm64_target/$arm64_target/release/tok | grep -q "ARM aarch64" ||
+  fail "the Tokio program is not an aarch64 program"
+echo "ok: cargo test ran the crate's tests through xport run, on the host and for aarch64 under qemu; Tokio from Debian's crates ran under qemu"

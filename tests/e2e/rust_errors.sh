@@ -23,6 +23,12 @@ if [ ! -d "$nightly_sysroot/lib/rustlib/src/rust/library/core" ]; then
     expect_contains "$OUT" "rustup component add rust-src --toolchain nightly-")
   expect_status 1 "$XPORT" rust sysroot x86_64-unknown-linux-gnu --toolchain nightly
   expect_contains "$OUT" "rustup component add rust-src --toolchain nightly-"
+  # Debian's rustc has its library source: both errors name it and the option that picks it.
+  if [ -f /usr/lib/rustlib/src/rust/library/core/Cargo.toml ]; then
+    expect_contains "$OUT" "(/usr/bin/rustc) has its library source: pass --rustc /usr/bin/rustc"
+    (cd hello && expect_status 1 "$XPORT" cargo x86_64-unknown-linux-gnu --toolchain nightly build &&
+      expect_contains "$OUT" "(/usr/bin/rustc) has its library source: pass --rustc /usr/bin/rustc")
+  fi
 fi
 
 # 3. An override key the toolchain does not know (a typo).

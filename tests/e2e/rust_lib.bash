@@ -19,6 +19,53 @@ elapsed_since() {
   python3 -c "import sys,time; print(f'{time.time()-float(sys.argv[1]):.1f}')" "$1"
 }
 
+# write_tokio_crate DIR: a Tokio program (multi-threaded runtime, channels, a TCP echo on
+# 127.0.0.1) whose crates come offline from Debian's packages: /usr/share/cargo/registry
+# (librust-tokio-dev and what it depends on) as a directory source. It prints
+# "total 150500 on <arch>". Skips the scenario when Debian's Tokio is not installed.
+debian_registry=/usr/share/cargo/registry
+write_tokio_crate() {
+  compgen -G "$debian_registry/tokio-1.*" >/dev/null ||
+    skip "no Tokio sources in $debian_registry: apt-get install librust-tokio-dev"
+  mkdir -p "$1/src" "$1/.cargo"
+  printf '[package]\nname = "%s"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\ntokio = { version = "1", features = ["full"] }\n' \
+    "$(basename "$1")" >"$1/Cargo.toml"
+  printf '[source.crates-io]\nreplace-with = "debian"\n\n[source.debian]\ndirectory = "%s"\n' \
+    "$debian_registry" >"$1/.cargo/config.toml"
+  cat >"$1/src/main.rs" <<'RS'
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::mpsc;
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() -> std::io::Result<()> {
+    let (tx, mut rx) = mpsc::channel(8);
+    for i in 1..=4u64 {
+        let tx = tx.clone();
+        tokio::spawn(async move { tx.send((1..=i * 100).sum::<u64>()).await.unwrap() });
+    }
+    drop(tx);
+    let mut total = 0;
+    while let Some(n) = rx.recv().await {
+        total += n;
+    }
+    let listener = TcpListener::bind("127.0.0.1:0").await?;
+    let addr = listener.local_addr()?;
+    let server = tokio::spawn(async move {
+        let (mut s, _) = listener.accept().await?;
+        let mut buf = String::new();
+        s.read_to_string(&mut buf).await?;
+        Ok::<_, std::io::Error>(buf)
+    });
+    let mut c = TcpStream::connect(addr).await?;
+    c.write_all(format!("total {total} on {}", std::env::consts::ARCH).as_bytes()).await?;
+    drop(c);
+    println!("{}", server.await.unwrap()?);
+    Ok(())
+}
+RS
+}
+
 # write_counting_crate DIR: a program whose four threads each count in a thread_local! (thread i
 # to i*1000) while main counts to 7; it prints the totals each thread saw.
 write_counting_crate() {

@@ -2,6 +2,8 @@
 // (scripts/install-deps.sh installs rustc, cargo and rust-src). A test skips when its toolchain
 // is not there.
 #include <filesystem>
+#include <fstream>
+#include <unistd.h>
 
 #include <gtest/gtest.h>
 
@@ -76,7 +78,7 @@ TEST(RequireLibrarySource, SaysExactlyHowToGetRustSrc) {
   if (fs::exists(t.library_source() / "core"))
     GTEST_SKIP() << "this nightly has rust-src";
   try {
-    require_library_source(t);
+    require_library_source(t, env());
     FAIL() << "expected an error";
   } catch (const Error& e) {
     std::string m = e.what();
@@ -85,6 +87,37 @@ TEST(RequireLibrarySource, SaysExactlyHowToGetRustSrc) {
         << m;
     EXPECT_NE(m.find(t.release), std::string::npos) << m;
   }
+}
+
+// A rustup home with one toolchain that has its library source: a chosen compiler without one
+// is told about it and the option that picks it.
+TEST(RequireLibrarySource, NamesAnInstalledToolchainThatHasIt) {
+  fs::path home = fs::temp_directory_path() / ("xport-rustup-" + std::to_string(::getpid()));
+  fs::path with = home / "toolchains" / "1.96.0-x86_64-unknown-linux-gnu";
+  fs::create_directories(with / "lib/rustlib/src/rust/library/core");
+  std::ofstream(with / "lib/rustlib/src/rust/library/core/Cargo.toml") << "[package]\n";
+  fs::create_directories(with / "bin");
+  std::ofstream(with / "bin/rustc") << "#!/bin/sh\necho 'rustc 1.96.0 (fake 2026-01-01)'\n";
+  fs::permissions(with / "bin/rustc", fs::perms::owner_all);
+  fs::create_directories(home / "toolchains" / "stable-x86_64-unknown-linux-gnu");
+  Toolchain chosen;
+  chosen.sysroot = home / "toolchains" / "stable-x86_64-unknown-linux-gnu";
+  chosen.rustc = chosen.sysroot / "bin/rustc";
+  chosen.rustup_name = "stable-x86_64-unknown-linux-gnu";
+  chosen.release = "1.95.0";
+  util::Environment e{{"RUSTUP_HOME", home.string()}, {"PATH", ""}};
+  try {
+    require_library_source(chosen, e);
+    FAIL() << "expected an error";
+  } catch (const Error& err) {
+    std::string m = err.what();
+    EXPECT_NE(m.find("rustc 1.96.0 (fake 2026-01-01) (" + (with / "bin/rustc").string() +
+                     ") has its library source: pass --toolchain 1.96.0-x86_64-unknown-linux-gnu"),
+              std::string::npos)
+        << m;
+    EXPECT_NE(m.find("rustup component add rust-src --toolchain stable"), std::string::npos) << m;
+  }
+  fs::remove_all(home);
 }
 
 TEST(ParseVerboseVersion, ReadsReleaseAndCommit) {
