@@ -14,6 +14,10 @@ std::optional<fs::path> find_qemu(const target::Profile& profile, const util::En
   return found ? found : util::find_program(qemu + "-static", env);
 }
 
+std::string tree_emulator_command(const fs::path& qemu, const std::optional<fs::path>& prefix) {
+  return prefix ? fmt::format("{} -L {}", qemu.string(), prefix->string()) : qemu.string();
+}
+
 Plan emulated_tree_plan(const TreeRequest& r) {
   std::optional<fs::path> qemu = find_qemu(r.profile, r.env);
   if (!qemu)
@@ -27,16 +31,16 @@ Plan emulated_tree_plan(const TreeRequest& r) {
                 "proot, which is not installed (not in PATH); install it with 'apt-get install "
                 "proot'",
                 r.what, r.profile.name, r.profile.arch);
-  std::vector<std::string> emulator = {qemu->string()};
   Plan plan;
   plan.method = Method::qemu;
   plan.env = r.env;
   plan.reason = fmt::format("{} Linux programs on a {} host: every exec of one in the process "
                             "tree runs under {} (proot)",
                             r.profile.arch, r.host.arch, qemu->filename().string());
+  std::optional<fs::path> prefix;
   if (r.sysroot) {
     QemuLibraries libs = qemu_libraries(r.sysroot->root, r.sysroot->layout, "");
-    emulator.insert(emulator.end(), {"-L", libs.prefix.string()});
+    prefix = libs.prefix;
     if (!libs.host_dirs.empty()) {
       std::string dirs = fmt::format("{}", fmt::join(libs.host_dirs, ":"));
       if (auto it = r.env.find("LD_LIBRARY_PATH"); it != r.env.end() && !it->second.empty())
@@ -47,7 +51,7 @@ Plan emulated_tree_plan(const TreeRequest& r) {
   } else {
     plan.reason += "; no sysroot, so only static programs start";
   }
-  for (const std::string& word : emulator)
+  for (const std::string& word : {qemu->string(), prefix ? prefix->string() : std::string()})
     if (word.find(' ') != std::string::npos)
       throw Error("cannot run {} for {}: proot splits its qemu command at spaces, and '{}' "
                   "contains one; use a sysroot or qemu whose path has no space (a store sysroot, "
@@ -60,7 +64,9 @@ Plan emulated_tree_plan(const TreeRequest& r) {
   // QEMU_LD_PREFIX from the caller's environment would compete with -L; drop it.
   plan.env.erase("QEMU_LD_PREFIX");
   plan.env["XPORT_SHELL_TARGET"] = r.profile.name;
-  plan.argv = {proot->string(), "-q", fmt::format("{}", fmt::join(emulator, " "))};
+  plan.env["XPORT_SHELL_QEMU"] = tree_emulator_command(*qemu, prefix);
+  plan.deny_untranslated_syscalls = true;
+  plan.argv = {proot->string(), "-q", plan.env["XPORT_SHELL_QEMU"]};
   plan.argv.insert(plan.argv.end(), r.command.begin(), r.command.end());
   return plan;
 }

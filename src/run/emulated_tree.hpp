@@ -41,7 +41,13 @@ struct TreeRequest {
   std::string what; // for messages: "'ctest'", "the script './check.sh'"
 };
 
-// The proot command for `command`, with the environment it needs. Throws xport::Error when qemu or
+// The words of proot's -q option: "qemu-<arch>", then "-L PREFIX" when there is a sysroot. xport
+// shell records it in XPORT_SHELL_QEMU, and xport run compares its own with it.
+std::string tree_emulator_command(const std::filesystem::path& qemu,
+                                  const std::optional<std::filesystem::path>& prefix);
+
+// The proot command for `command`, with the environment it needs (XPORT_SHELL_TARGET and
+// XPORT_SHELL_QEMU name the tree's target and emulator). Throws xport::Error when qemu or
 // proot is missing, or when a path proot must pass to qemu contains a space.
 Plan emulated_tree_plan(const TreeRequest& request);
 

@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "run/proot_syscalls.hpp"
 #include "util/error.hpp"
 
 namespace xport::run {
@@ -26,6 +27,8 @@ std::vector<char*> pointers(std::vector<std::string>& strings) {
 } // namespace
 
 void exec_plan(const Plan& plan) {
+  if (plan.deny_untranslated_syscalls)
+    deny_syscalls_proot_cannot_translate();
   try {
     util::exec(plan.argv, plan.env);
   } catch (const Error& e) {

@@ -5,7 +5,9 @@
 #include <fmt/format.h>
 
 #include "run/emulated_tree.hpp"
+#include "run/enclosing_shell.hpp"
 #include "run/program_file.hpp"
+#include "run/proot_syscalls.hpp"
 #include "run/qemu_prefix.hpp"
 #include "run/ssh_runner.hpp"
 #include "target/platform.hpp"
@@ -104,6 +106,19 @@ Plan qemu_plan(const Request& r, const fs::path& program, const ProgramFile& fil
         "PATH); install it with 'apt-get install qemu-user', or name another way to run it:\n{}",
         r.program, r.profile.name, r.profile.arch, r.host.arch,
         qemu_program(r.profile.arch, r.profile.qemu), ways_to_run(r));
+  const std::string& interpreter = file.interpreter;
+  std::optional<QemuLibraries> libs;
+  if (r.sysroot)
+    libs = qemu_libraries(r.sysroot->root, r.sysroot->layout, interpreter);
+  else if (!interpreter.empty() && !fs::exists(interpreter))
+    throw Error("cannot run '{}' for {}: it is dynamically linked (interpreter {}) and there is no "
+                "sysroot for {}; pass --sysroot NAME|PATH, import one with 'xport sysroot import "
+                "MEDIA --target {}', or link the program with -static",
+                r.program, r.profile.name, interpreter, r.profile.name, r.profile.name);
+  ShellDecision shell = enclosing_shell(
+      r, tree_emulator_command(*found, libs ? std::optional(libs->prefix) : std::nullopt));
+  if (shell.defer)
+    return deferred_to_shell(r, program, shell);
   if (file.script)
     return script_plan(r, program);
   Plan plan;
@@ -112,24 +127,19 @@ Plan qemu_plan(const Request& r, const fs::path& program, const ProgramFile& fil
   plan.env = r.env;
   plan.reason =
       fmt::format("{} Linux program on a {} host: qemu-user", r.profile.arch, r.host.arch);
-  const std::string& interpreter = file.interpreter;
-  if (r.sysroot) {
-    QemuLibraries libs = qemu_libraries(r.sysroot->root, r.sysroot->layout, interpreter);
-    plan.argv.insert(plan.argv.end(), {"-L", libs.prefix.string()});
-    if (!libs.guest_libs.empty()) {
+  if (libs) {
+    plan.argv.insert(plan.argv.end(), {"-L", libs->prefix.string()});
+    if (!libs->guest_libs.empty()) {
       // The guest's loader, not qemu, must see these; qemu's -E sets them for the guest only.
-      std::string guest = fmt::format("{}", fmt::join(libs.guest_libs, ":"));
+      std::string guest = fmt::format("{}", fmt::join(libs->guest_libs, ":"));
       if (auto it = r.env.find("LD_LIBRARY_PATH"); it != r.env.end() && !it->second.empty())
         guest = it->second + ":" + guest;
       plan.argv.insert(plan.argv.end(), {"-E", "LD_LIBRARY_PATH=" + guest});
     }
-    plan.reason += " with " + libs.prefix.string() + " as library prefix";
-  } else if (!interpreter.empty() && !fs::exists(interpreter)) {
-    throw Error("cannot run '{}' for {}: it is dynamically linked (interpreter {}) and there is no "
-                "sysroot for {}; pass --sysroot NAME|PATH, import one with 'xport sysroot import "
-                "MEDIA --target {}', or link the program with -static",
-                r.program, r.profile.name, interpreter, r.profile.name, r.profile.name);
+    plan.reason += " with " + libs->prefix.string() + " as library prefix";
   }
+  if (!shell.note.empty())
+    plan.reason += " (" + shell.note + ")";
   // QEMU_LD_PREFIX from the caller's environment would compete with -L; drop it.
   plan.env.erase("QEMU_LD_PREFIX");
   plan.argv.push_back("--");
@@ -148,6 +158,8 @@ const char* method_name(Method method) {
     return "qemu";
   case Method::runner:
     return "runner";
+  case Method::shell:
+    return "shell";
   }
   return "?";
 }
@@ -248,6 +260,9 @@ nlohmann::json to_json(const Plan& plan, const util::Environment& caller) {
     j["env"][name] = value;
   for (const std::string& name : changes.unset)
     j["unset_env"].push_back(name);
+  if (plan.deny_untranslated_syscalls)
+    for (std::string_view name : syscalls_proot_cannot_translate())
+      j["enosys_syscalls"].push_back(name);
   return j;
 }
 

@@ -18,7 +18,9 @@
 
 namespace xport::run {
 
-enum class Method { native, qemu, runner };
+// `shell`: inside the tree xport shell made for the same target and qemu command, the program is
+// exec'd as it is and the shell's proot runs it under its qemu (enclosing_shell.hpp).
+enum class Method { native, qemu, runner, shell };
 
 struct Request {
   target::Profile profile;
@@ -28,6 +30,7 @@ struct Request {
   std::optional<std::string> runner_option; // --runner CMD
   util::Environment env;                    // the environment the program should see
   Host host;
+  bool traced_by_proot = false; // this process runs in a proot tree (enclosing_shell.hpp)
 };
 
 struct Plan {
@@ -40,6 +43,9 @@ struct Plan {
   // program runs there with `args`; argv then shows the remote command with a placeholder folder.
   std::vector<std::filesystem::path> copy_in;
   std::vector<std::string> args;
+  // A proot tree: before exec, the system calls proot 5.1 does not translate are made to fail
+  // with ENOSYS, so programs fall back to ones it does (proot_syscalls.hpp).
+  bool deny_untranslated_syscalls = false;
 };
 
 // Resolves PROG as a shell would (a name without '/' is searched in PATH). Throws xport::Error
@@ -67,7 +73,8 @@ EnvironmentChanges environment_changes(const Plan& plan, const util::Environment
 // changes the environment, else ARGV.
 std::vector<std::string> printable_command(const Plan& plan, const util::Environment& caller);
 
-// {"method", "argv", "reason", "runner_origin"?, "copy_in"?, "env"?, "unset_env"?}
+// {"method", "argv", "reason", "runner_origin"?, "copy_in"?, "env"?, "unset_env"?,
+//  "enosys_syscalls"?}
 nlohmann::json to_json(const Plan& plan, const util::Environment& caller);
 // What --print-command prints: the printable command, or the JSON document with `json`.
 std::string printed_plan(const Plan& plan, const util::Environment& caller, bool json);
