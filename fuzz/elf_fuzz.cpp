@@ -1,7 +1,7 @@
 // libFuzzer target for the ELF and ar readers: any input must either be read or rejected with
 // xport::Error, never crash, hang or read out of bounds. Each image goes through everything the
-// commands touch: headers, symbols with versions, dynamic entries, notes, relocations, the
-// summary, and the thread-pointer scan.
+// commands touch: headers, symbols with versions, needed versions, dynamic entries, notes,
+// relocations, the summary, and the thread-pointer scan.
 #include <cstdint>
 #include <span>
 #include <string>
@@ -24,6 +24,7 @@ void exercise(const std::string& name, std::span<const uint8_t> bytes) {
     (void)xport::util::json_text(summary.to_json());
     (void)elf.symbols(true);
     (void)elf.symbols(false);
+    (void)elf.version_needs();
     xport::elf::ScanOptions options;
     options.threads = 1;
     (void)xport::elf::find_thread_pointer_reads(elf, options);

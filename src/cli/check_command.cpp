@@ -1,5 +1,6 @@
-// `xport check FILE... --target T [--sysroot S] [--json] [--only CODE] [--ignore CODE]`: every
-// finding for every image (archive members one by one), then exit 1 if any is an error.
+// `xport check FILE... --target T [--sysroot S] [--max-version V] [--json] [--only CODE]
+// [--ignore CODE]`: every finding for every image (archive members one by one), then exit 1 if
+// any is an error.
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
@@ -90,6 +91,11 @@ int run_check(const Invocation& inv) {
   app.add_option("--lib-dir", lib_dirs,
                  "a folder of this machine to look NEEDED libraries up in before the sysroot "
                  "(a build tree's lib folder; repeatable)");
+  std::vector<std::string> max_versions;
+  app.add_option("--max-version", max_versions,
+                 "the newest symbol version of a family the files may need, such as GLIBC_2.17 or "
+                 "FBSD_1.5: replaces the profile's max-versions and XPORT_MAX_VERSION for that "
+                 "family (repeatable)");
   app.add_option("--only", only, "report only these finding codes (repeatable)");
   app.add_option("--ignore", ignore, "do not report these finding codes (repeatable)");
   app.add_flag("--json", json, "print the findings as JSON");
@@ -99,7 +105,10 @@ int run_check(const Invocation& inv) {
   const std::vector<elf::Code> ignored_codes = parse_codes(ignore, "--ignore");
 
   elf::CheckContext context;
-  context.profile = resolve_target(target).profile;
+  target::ResolvedProfile resolved = resolve_target(target);
+  context.max_versions =
+      target::version_ceilings(resolved, std::getenv("XPORT_MAX_VERSION"), max_versions);
+  context.profile = std::move(resolved.profile);
   // The same sysroot xport cc links against: --sysroot, else the store's named like the target.
   if (auto view = driver::open_sysroot(sysroot, context.profile, util::current_environment())) {
     context.sysroot = places_of(*view);
@@ -177,7 +186,12 @@ int run_check(const Invocation& inv) {
       util::append_json_string(out, context.sysroot->root.string());
     else
       out += "null";
-    out += fmt::format(",\n  \"errors\": {},\n  \"findings\": [", errors);
+    out += ",\n  \"max_versions\": [";
+    for (std::size_t i = 0; i < context.max_versions.all().size(); ++i) {
+      out += i ? ", " : "";
+      util::append_json_string(out, context.max_versions.all()[i].name);
+    }
+    out += fmt::format("],\n  \"errors\": {},\n  \"findings\": [", errors);
     for (std::size_t i = 0; i < findings.size(); ++i) {
       out += i ? ",\n    " : "\n    ";
       findings[i].append_json(out);
@@ -188,8 +202,11 @@ int run_check(const Invocation& inv) {
     for (const elf::Finding& f : findings)
       std::cout << f.to_text() << "\n";
     std::cout << fmt::format(
-        "{} finding{} ({} error{}) for {}{}\n", findings.size(), findings.size() == 1 ? "" : "s",
+        "{} finding{} ({} error{}) for {}{}{}\n", findings.size(), findings.size() == 1 ? "" : "s",
         errors, errors == 1 ? "" : "s", context.profile.name,
+        context.max_versions.empty()
+            ? ""
+            : fmt::format(", symbol versions up to {}", context.max_versions.names()),
         context.symbol_abi
             ? fmt::format(", libraries and symbols against the {} ABI of {} (APIs {}: {})",
                           context.symbol_abi->format, context.sysroot->root.string(),

@@ -9,7 +9,7 @@ namespace xport::driver {
 namespace {
 
 const ClangOption table[] = {
-    {"-###", 0},
+    {"-###", runs_nothing},
     {"--config", takes_arg},
     {"--gcc-toolchain", takes_arg, Aspect::gcc_toolchain},
     {"--gcc-toolchain=", takes_concat_arg, Aspect::gcc_toolchain},
@@ -86,7 +86,7 @@ const ClangOption table[] = {
     {"-nostdlib", 0, Aspect::all_libs},
     {"-nostdlib++", 0, Aspect::cxx_stdlib_link},
     {"-nostdlibinc", 0, Aspect::system_includes},
-    {"-o", takes_arg | takes_concat_arg},
+    {"-o", takes_arg | takes_concat_arg | names_output},
     {"-pie", link_pie},
     {"-print-effective-triple", info_only},
     {"-print-file-name=", takes_concat_arg | info_only},

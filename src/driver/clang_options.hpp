@@ -28,6 +28,8 @@ enum OptionFlag : uint32_t {
   link_relocatable = 1u << 11, // -r
   passes_to_linker = 1u << 12, // -Wl, / -Xlinker: the argument is looked at for linker flags
   selects_language = 1u << 13, // -x
+  names_output = 1u << 14,     // -o: the file the last phase writes
+  runs_nothing = 1u << 15,     // -###: prints the commands instead of running them
 };
 
 // A decision the profile makes unless the user made it: when the user's command line has an

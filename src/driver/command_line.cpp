@@ -326,6 +326,7 @@ CompilerCommand build_command(const CommandInputs& in) {
       out.removed_variables.emplace_back(v.name);
   out.env = isolate_from_host(std::move(env));
   out.tools = in.toolchain.description;
+  out.linked_file = b.user.linked_file();
   return out;
 }
 

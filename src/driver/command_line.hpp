@@ -84,6 +84,8 @@ struct CompilerCommand {
   util::Environment env;
   std::vector<std::string> removed_variables; // leaky variables that were set, now unset
   std::string tools;                          // which clang and lld, and why (a comment line)
+  // The executable or shared library the command links (-o, else a.out); "" when it links none.
+  std::string linked_file;
 };
 
 // Runtime library the link uses: the profile's, or compiler-rt when the profile wants libgcc, the

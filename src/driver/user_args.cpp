@@ -85,6 +85,8 @@ struct Reader {
     uint32_t f = o.flags;
     if (f & info_only)
       out.info_only = true;
+    if (f & runs_nothing)
+      out.runs_nothing = true;
     if ((f & stops_after_preprocess))
       out.last_phase = Phase::preprocess;
     else if ((f & stops_after_compile) && out.last_phase > Phase::compile)
@@ -105,6 +107,8 @@ struct Reader {
     out.relocatable |= (f & link_relocatable) != 0;
     if (f & passes_to_linker)
       linker_words(argument);
+    if (f & names_output)
+      out.output = std::string(argument);
     if (f & selects_language) {
       out.selects_language = true;
       language = std::string(argument);

@@ -18,7 +18,8 @@ enum class Phase { preprocess, compile, assemble, link };
 
 struct UserArgs {
   Phase last_phase = Phase::link;
-  bool info_only = false; // --version, -print-*, -dumpmachine: nothing is built
+  bool info_only = false;    // --version, -print-*, -dumpmachine: nothing is built
+  bool runs_nothing = false; // -###: the commands are printed, not run
   bool shared = false;
   bool static_ = false;
   bool static_pie = false;
@@ -31,12 +32,18 @@ struct UserArgs {
   bool has_cxx_input = false;       // a C++ source (by extension or -x c++)
   bool has_source_input = false;    // anything clang compiles (not only objects and libraries)
   std::size_t input_count = 0;
+  std::string output;                      // the last -o; "" = clang's default (a.out for links)
   std::optional<bool> emulated_tls;        // the last of -femulated-tls / -fno-emulated-tls
   std::vector<std::string> response_files; // named with @FILE (read for the analysis)
 
   bool chose(Aspect aspect) const { return chosen_[static_cast<std::size_t>(aspect)]; }
   void choose(Aspect aspect) { chosen_.set(static_cast<std::size_t>(aspect)); }
   bool links() const { return last_phase == Phase::link && !info_only; }
+  // The executable or shared library a link writes (-o, else a.out); "" when the command
+  // links nothing of the kind (no link, -r, -###).
+  std::string linked_file() const {
+    return links() && !relocatable && !runs_nothing ? (output.empty() ? "a.out" : output) : "";
+  }
   // Start files / default libraries stay the user's when -nostdlib and friends say so.
   bool wants_start_files() const { return !chose(Aspect::start_files) && !chose(Aspect::all_libs); }
   bool wants_default_libs() const {

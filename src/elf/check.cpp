@@ -21,6 +21,7 @@ std::vector<Finding> check_image(const ElfFile& elf, const ImageName& name,
   check_tls(elf, name, context, out);
   check_relocations(elf, name, context, out);
   check_static_initializers(elf, name, context, out);
+  check_version_ceilings(elf, name, context.max_versions, out);
   if (context.symbol_abi) {
     check_symbol_abi(elf, name, context, out);
   } else {

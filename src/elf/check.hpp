@@ -2,7 +2,8 @@
 // (never stopping at the first problem). Each check lives in its own file: check_header.cpp
 // (machine, class, byte order, OS note, interpreter), check_tls.cpp (thread-pointer reads, TLS
 // relocations and PT_TLS), check_relocations.cpp (loader relocation types, text relocations,
-// static initializers), check_dependencies.cpp (NEEDED libraries and undefined symbols).
+// static initializers), check_dependencies.cpp (NEEDED libraries and undefined symbols),
+// check_version_ceiling.cpp (versioned imports above the symbol-version ceilings).
 #pragma once
 
 #include <filesystem>
@@ -17,6 +18,7 @@
 #include "elf/library_search.hpp"
 #include "sysroot/symbol_abi.hpp"
 #include "target/profile.hpp"
+#include "target/version_ceiling.hpp"
 
 namespace xport::elf {
 
@@ -50,6 +52,9 @@ struct CheckContext {
   // environ and __progname): a shared library may leave these undefined.
   std::set<std::string, std::less<>> program_symbols;
   unsigned threads = 0; // for the thread-pointer scan; 0 = all hardware threads
+  // The symbol-version ceilings in force: the profile's max-versions, XPORT_MAX_VERSION and
+  // --max-version (target::version_ceilings); empty = no ceiling.
+  target::VersionCeilings max_versions;
   // Set when the sysroot has the profile's symbol-ABI layer: imports, NEEDED names, copy
   // relocations, hash sections and versions are judged against it instead of the libraries.
   std::optional<SymbolAbiContext> symbol_abi;
@@ -79,6 +84,12 @@ void check_unavailable_symbols(const ElfFile& elf, const ImageName& name,
                                const CheckContext& context, std::vector<Finding>& out);
 void check_dependencies(const ElfFile& elf, const ImageName& name, const CheckContext& context,
                         std::vector<Finding>& out);
+// Versioned imports and needed versions above the ceilings (no sysroot needed).
+void check_version_ceilings(const ElfFile& elf, const ImageName& name,
+                            const target::VersionCeilings& ceilings, std::vector<Finding>& out);
+// The same for the file a link wrote (xport cc). Throws xport::Error when it cannot be read.
+std::vector<Finding> check_version_ceilings(const std::filesystem::path& path,
+                                            const target::VersionCeilings& ceilings);
 // Against the symbol-ABI layer (context.symbol_abi).
 void check_symbol_abi(const ElfFile& elf, const ImageName& name, const CheckContext& context,
                       std::vector<Finding>& out);

@@ -64,6 +64,8 @@ enum : int64_t {
   DT_RUNPATH = 29,
   DT_FLAGS = 30,
   DT_FLAGS_1 = 0x6ffffffb,
+  DT_VERNEED = 0x6ffffffe,
+  DT_VERNEEDNUM = 0x6fffffff,
 };
 enum : uint64_t { DF_TEXTREL = 0x4, DF_STATIC_TLS = 0x10, DF_1_PIE = 0x08000000 };
 enum : uint8_t { EM_386 = 3, EM_ARM = 40, EM_X86_64 = 62, EM_AARCH64 = 183, EM_RISCV = 243 };
@@ -91,6 +93,16 @@ struct Symbol {
   std::string_view version_file; // for an undefined symbol: the library the version is needed from
   bool version_hidden = false;   // "foo@VER" rather than the default "foo@@VER"
   bool defined() const { return shndx != SHN_UNDEF; }
+};
+
+// One entry of .gnu.version_r (a Vernaux under its Verneed): a version this image needs from a
+// library. The loader refuses the image when the library does not define it, whether or not a
+// symbol uses it.
+struct VersionNeed {
+  std::string_view file; // vn_file: "libc.so.6"
+  std::string_view name; // vna_name: "GLIBC_2.34"
+  uint16_t index = 0;    // vna_other: what .gnu.version holds for symbols of this version
+  bool weak = false;     // VER_FLG_WEAK: the loader only warns when it is missing
 };
 
 struct Relocation {
@@ -145,6 +157,9 @@ public:
 
   // .symtab (static = true) or .dynsym, with versions resolved for .dynsym. Index 0 included.
   std::vector<Symbol> symbols(bool static_table) const;
+  // .gnu.version_r's entries in file order; found through DT_VERNEED when the section headers
+  // are gone (a stripped or sstripped file).
+  std::vector<VersionNeed> version_needs() const;
   std::vector<DynamicEntry> dynamic() const;
   // String of a DT_NEEDED/DT_SONAME/... value (through the dynamic string table).
   std::string_view dynamic_string(uint64_t value) const;

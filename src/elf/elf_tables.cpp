@@ -80,7 +80,7 @@ void ElfFile::resolve_versions(const Section& dynsym, std::vector<Symbol>& symbo
   };
   std::map<uint16_t, Version> versions;
   for (const Section& s : sections_) {
-    if (s.type != SHT_GNU_VERDEF && s.type != SHT_GNU_VERNEED)
+    if (s.type != SHT_GNU_VERDEF)
       continue;
     const Section* strtab = section_at(s.link);
     if (!strtab)
@@ -90,35 +90,19 @@ void ElfFile::resolve_versions(const Section& dynsym, std::vector<Symbol>& symbo
     // sh_info is the entry count; every entry is at least 16 bytes, so bound the loop by the size.
     uint64_t at = s.offset, count = std::min<uint64_t>(s.info, s.size / 16);
     for (uint64_t n = 0; n < count; ++n) {
-      if (s.type == SHT_GNU_VERDEF) {
-        uint16_t index = view_.u16(at + 4, "vd_ndx");
-        uint16_t aux_count = view_.u16(at + 8, "vd_cnt");
-        uint32_t aux = view_.u32(at + 12, "vd_aux");
-        if (aux_count > 0)
-          versions[index & 0x7fff] = {string_at(*strtab, view_.u32(at + aux, "vda_name")), {}};
-        uint32_t next = view_.u32(at + 16, "vd_next");
-        if (next == 0)
-          break;
-        at += next;
-      } else {
-        uint16_t aux_count = view_.u16(at + 2, "vn_cnt");
-        std::string_view file = string_at(*strtab, view_.u32(at + 4, "vn_file"));
-        uint64_t aux = at + view_.u32(at + 8, "vn_aux");
-        for (uint16_t k = 0; k < std::min<uint64_t>(aux_count, s.size / 16); ++k) {
-          uint16_t index = view_.u16(aux + 6, "vna_other");
-          versions[index & 0x7fff] = {string_at(*strtab, view_.u32(aux + 8, "vna_name")), file};
-          uint32_t next = view_.u32(aux + 12, "vna_next");
-          if (next == 0)
-            break;
-          aux += next;
-        }
-        uint32_t next = view_.u32(at + 12, "vn_next");
-        if (next == 0)
-          break;
-        at += next;
-      }
+      uint16_t index = view_.u16(at + 4, "vd_ndx");
+      uint16_t aux_count = view_.u16(at + 8, "vd_cnt");
+      uint32_t aux = view_.u32(at + 12, "vd_aux");
+      if (aux_count > 0)
+        versions[index & 0x7fff] = {string_at(*strtab, view_.u32(at + aux, "vda_name")), {}};
+      uint32_t next = view_.u32(at + 16, "vd_next");
+      if (next == 0)
+        break;
+      at += next;
     }
   }
+  for (const VersionNeed& need : version_needs())
+    versions[need.index] = {need.name, need.file};
   std::span<const uint8_t> indexes = contents(*versym);
   for (std::size_t i = 0; i < symbols.size() && 2 * i + 1 < indexes.size(); ++i) {
     uint16_t raw = view_.u16(versym->offset + 2 * i, "versym entry");
@@ -129,6 +113,71 @@ void ElfFile::resolve_versions(const Section& dynsym, std::vector<Symbol>& symbo
     symbols[i].version_file = it->second.file;
     symbols[i].version_hidden = raw & 0x8000;
   }
+}
+
+std::vector<VersionNeed> ElfFile::version_needs() const {
+  const Section* table = nullptr;
+  for (const Section& s : sections_)
+    if (s.type == SHT_GNU_VERNEED)
+      table = &s;
+  const Section* strtab = nullptr;
+  uint64_t at = 0, count = 0, end = 0;
+  if (table) {
+    strtab = section_at(table->link);
+    if (!strtab)
+      view_.fail(table->offset, fmt::format("[{}] '{}' links to string table {}, which does not "
+                                            "exist; the file is damaged",
+                                            table->index, table->name, table->link));
+    contents(*table);
+    at = table->offset;
+    end = table->offset + table->size;
+    count = table->info;
+  } else {
+    std::optional<uint64_t> address;
+    for (const DynamicEntry& e : dynamic()) {
+      if (e.tag == DT_VERNEED)
+        address = e.value;
+      else if (e.tag == DT_VERNEEDNUM)
+        count = e.value;
+    }
+    if (!address)
+      return {};
+    std::optional<uint64_t> offset = offset_of_address(*address);
+    if (!offset)
+      view_.fail(0, fmt::format("DT_VERNEED 0x{:x} is not inside any PT_LOAD segment; the file "
+                                "is damaged",
+                                *address));
+    at = *offset;
+    end = view_.size();
+  }
+  auto text = [&](uint32_t index) {
+    return strtab ? string_at(*strtab, index) : dynamic_string(index);
+  };
+  // Every Verneed and Vernaux is 16 bytes: bound the loops by the bytes there are.
+  const uint64_t most = (end - std::min(at, end)) / 16;
+  std::vector<VersionNeed> needs;
+  for (uint64_t n = 0; n < std::min(count, most); ++n) {
+    uint16_t aux_count = view_.u16(at + 2, "vn_cnt");
+    std::string_view file = text(view_.u32(at + 4, "vn_file"));
+    uint64_t aux = at + view_.u32(at + 8, "vn_aux");
+    for (uint64_t k = 0; k < std::min<uint64_t>(aux_count, most); ++k) {
+      VersionNeed need;
+      need.file = file;
+      need.weak = view_.u16(aux + 4, "vna_flags") & 0x2; // VER_FLG_WEAK
+      need.index = view_.u16(aux + 6, "vna_other") & 0x7fff;
+      need.name = text(view_.u32(aux + 8, "vna_name"));
+      needs.push_back(need);
+      uint32_t next = view_.u32(aux + 12, "vna_next");
+      if (next == 0)
+        break;
+      aux += next;
+    }
+    uint32_t next = view_.u32(at + 12, "vn_next");
+    if (next == 0)
+      break;
+    at += next;
+  }
+  return needs;
 }
 
 std::vector<DynamicEntry> ElfFile::dynamic() const {

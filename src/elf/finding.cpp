@@ -53,6 +53,8 @@ constexpr FindingCode codes[] = {
      "a stripped static program has initializers xport cannot verify"},
     {Code::symbol_unavailable, "symbol-unavailable", Severity::warning,
      "imports a symbol the profile says the target's C library lacks"},
+    {Code::symbol_version_above_ceiling, "symbol-version-above-ceiling", Severity::error,
+     "needs a symbol version newer than its family's ceiling (max-versions, --max-version)"},
     {Code::text_relocation, "text-relocation", Severity::warning,
      "the program needs its text patched at load time"},
     {Code::thread_pointer_read, "thread-pointer-read", Severity::error,

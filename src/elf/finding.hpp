@@ -36,6 +36,7 @@ enum class Code {
   static_initializers_not_run,
   static_initializers_unverified,
   symbol_unavailable,
+  symbol_version_above_ceiling,
   text_relocation,
   thread_pointer_read,
   tls_relocation,

@@ -154,6 +154,9 @@ struct Profile {
   // Symbols the target's C library does not define although the sysroot binaries are linked
   // against does (Genode's libc is FreeBSD's, without some of it): importing one is flagged.
   std::vector<std::string> unavailable_symbols;
+  // Symbol-version ceilings ("GLIBC_2.17", "FBSD_1.5"): the newest version of each family a
+  // program may need, to deploy to an older release than the sysroot's (version_ceiling.hpp).
+  std::vector<std::string> max_versions;
 
   std::vector<std::string> compile_flags; // extra flags for every compile
   std::vector<std::string> link_flags;    // extra flags for every link

@@ -140,6 +140,7 @@ Profile profile_from_fields(const Fields& fields) {
   }
   set(fields, "loader-relocations", p.loader_relocations);
   set(fields, "unavailable-symbols", p.unavailable_symbols);
+  set(fields, "max-versions", p.max_versions);
   set(fields, "compile-flags", p.compile_flags);
   set(fields, "link-flags", p.link_flags);
   set(fields, "qemu", p.qemu);

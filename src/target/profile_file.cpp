@@ -9,6 +9,7 @@
 
 #include "target/schema.hpp"
 #include "target/toml.hpp"
+#include "target/version_ceiling.hpp"
 #include "util/suggest.hpp"
 
 namespace xport::target {
@@ -210,7 +211,15 @@ private:
         ok = false;
         continue;
       }
-      out.push_back(element.as_string()->get());
+      const std::string& value = element.as_string()->get();
+      if (key == "max-versions" || key.starts_with("max-versions.")) {
+        if (Result<VersionCeiling> ceiling = parse_version_ceiling(value); !ceiling) {
+          problem(element.source(), "bad value for 'max-versions': {}", ceiling.error());
+          ok = false;
+          continue;
+        }
+      }
+      out.push_back(value);
     }
     return ok ? std::optional(std::move(out)) : std::nullopt;
   }

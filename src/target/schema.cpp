@@ -96,6 +96,9 @@ const KeySpec keys[] = {
       "relocation types the target's dynamic loader accepts; unset: not checked"),
     S("unavailable-symbols", string_list,
       "functions the target's C library lacks although the sysroot's defines them"),
+    S("max-versions", string_list,
+      "the newest symbol version of each family a program may need (GLIBC_2.17, FBSD_1.5): "
+      "imports above are findings of xport check and fail xport cc's links"),
     S("compile-flags", string_list, "extra flags for every compile"),
     S("link-flags", string_list, "extra flags for every link"),
     S("qemu", string, "qemu-user name that runs the target's Linux binaries"),

@@ -204,6 +204,17 @@ Result<Completed> run_to_stderr(const std::vector<std::string>& argv, const RunO
   return wait_for(pid);
 }
 
+Result<Completed> run_attached(const std::vector<std::string>& argv, const RunOptions& options) {
+  if (argv.empty())
+    return fail("run_attached: empty command");
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  pid_t pid = 0;
+  if (int rc = spawn(argv, options, actions, pid); rc != 0)
+    return fail("cannot run '{}': {}", argv[0], std::strerror(rc));
+  return wait_for(pid);
+}
+
 void exec(const std::vector<std::string>& argv, const Environment& env) {
   if (argv.empty())
     throw Error("exec: empty command");

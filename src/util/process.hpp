@@ -43,6 +43,11 @@ Result<Completed> run_capture(const std::vector<std::string>& argv, const RunOpt
 Result<Completed> run_to_stderr(const std::vector<std::string>& argv,
                                 const RunOptions& options = {});
 
+// Runs argv to completion with this process's standard input, output and error, as a shell
+// runs a command. Fails only when the program cannot be started.
+Result<Completed> run_attached(const std::vector<std::string>& argv,
+                               const RunOptions& options = {});
+
 // Waits for the child `pid` to end (through EINTR) and says how: exit code or signal.
 Completed wait_for(pid_t pid);
 

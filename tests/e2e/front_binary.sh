@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# bin/xport is a light front: it holds no libarchive, nettle, libxxhash nor LLVM, yet every command
+# bin/xport is a light front: it holds no libarchive, nettle, libxxhash nor LLVM (but its
+# demangler, for xport cc's symbol-version check: ARCHITECTURE.md), yet every command
 # works through it. The heavy ones exec libexec/xport/xport-full, found from the front's real path
 # or $XPORT_FULL, with the arguments, output and exit status untouched; a missing full binary is
 # an error that names where it was looked for and how to fix it.

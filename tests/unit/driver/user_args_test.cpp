@@ -23,6 +23,21 @@ TEST(UserArgs, PhaseFollowsTheEarliestStop) {
   EXPECT_TRUE(read({"-print-file-name=libc.so"}).info_only);
 }
 
+// What a link writes, for xport cc's check after it: the last -o, else a.out; nothing for a
+// compile, -r or -###.
+TEST(UserArgs, LinkedFileIsTheLinksOutput) {
+  EXPECT_EQ(read({"hw.c", "-o", "hw"}).linked_file(), "hw");
+  EXPECT_EQ(read({"hw.c", "-ohw2"}).linked_file(), "hw2");
+  EXPECT_EQ(read({"-o", "a", "hw.c", "-o", "b"}).linked_file(), "b");
+  EXPECT_EQ(read({"hw.c"}).linked_file(), "a.out");
+  EXPECT_EQ(read({"-shared", "x.o", "-o", "libx.so"}).linked_file(), "libx.so");
+  EXPECT_EQ(read({"-c", "hw.c", "-o", "hw.o"}).linked_file(), "");
+  EXPECT_EQ(read({"-r", "a.o", "b.o", "-o", "ab.o"}).linked_file(), "");
+  EXPECT_EQ(read({"-###", "hw.c", "-o", "hw"}).linked_file(), "");
+  EXPECT_EQ(read({"--version"}).linked_file(), "");
+  EXPECT_EQ(read({"-Xlinker", "-o", "hw.c"}).linked_file(), "a.out") << "the linker's word";
+}
+
 TEST(UserArgs, ArgumentsOfOptionsAreNotInputs) {
   UserArgs u = read({"-o", "x.cpp", "-MF", "dep.cc", "-include", "pre.hpp", "main.o"});
   EXPECT_EQ(u.input_count, 1u);

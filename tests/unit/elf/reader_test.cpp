@@ -26,8 +26,8 @@ std::vector<uint8_t> slurp(const fs::path& p) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-// A profile on which every check runs: thread-pointer reads, TLS, notes, relocations and
-// unavailable symbols are all judged.
+// A profile on which every check runs: thread-pointer reads, TLS, notes, relocations,
+// unavailable symbols and symbol-version ceilings are all judged.
 CheckContext strict_context() {
   CheckContext c;
   c.profile.name = "x86_64-strict";
@@ -38,6 +38,8 @@ CheckContext strict_context() {
   c.profile.abi_note = target::AbiNote{"FreeBSD", 1, target::NoteVersionEncoding::freebsd, "12.0"};
   c.profile.loader_relocations = {"R_X86_64_RELATIVE"};
   c.profile.unavailable_symbols = {"puts"};
+  c.max_versions.apply({target::parse_version_ceiling("GLIBC_2.0").value(),
+                        target::parse_version_ceiling("FBSD_1.0").value()});
   c.threads = 1;
   return c;
 }

@@ -78,6 +78,27 @@ TEST(ProfileFile, BadEnumValueListsTheValidOnes) {
                                "expected one of native, emulated (did you mean 'emulated'?)");
 }
 
+TEST(ProfileFile, MaxVersionsAreCeilingsEachCheckedAtItsPlace) {
+  std::optional<ProfileFile> file;
+  EXPECT_TRUE(parse("name = \"myos\"\nmax-versions = [\"GLIBC_2.17\", \"GLIBCXX_3.4.19\"]\n", &file)
+                  .empty());
+  auto problems = parse("name = \"myos\"\nmax-versions = [\"GLIBC_2.17\", \"glibc_2.28\"]\n");
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].where.line, 2);
+  EXPECT_EQ(problems[0].where.column, 31);
+  EXPECT_NE(problems[0].str().find("user/myos.toml:2:31: bad value for 'max-versions': "
+                                   "'glibc_2.28' names no version family"),
+            std::string::npos)
+      << problems[0].str();
+  EXPECT_NE(problems[0].message.find("(did you mean 'GLIBC_2.28'?)"), std::string::npos);
+  problems = parse("name = \"myos\"\nmax-versions = { append = [\"GLIBC2.17\"] }\n");
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_NE(problems[0].message.find("'GLIBC2.17' is not a version ceiling (did you mean "
+                                     "'GLIBC_2.17'?)"),
+            std::string::npos)
+      << problems[0].str();
+}
+
 TEST(ProfileFile, OutOfRangeIntegersAreRefused) {
   auto problems = parse("name = \"myos\"\npointer-width = 48\n[abi-note]\ntype = -1\n");
   ASSERT_EQ(problems.size(), 2u);
