@@ -25,6 +25,8 @@ packages=(
   clang-15 lld-15 clang-16 lld-16 clang-19 lld-19 libclang-rt-19-dev
   # tests: media, foreign binaries, reference tools
   qemu-user proot xorriso libarchive-tools file binutils python3 musl-dev musl-tools xxhash curl
+  # tests: signify files made for the fetch scenario (Ed25519)
+  openssl
   # tests: build systems driven through xport
   meson
   # the Debian package (scripts/package.sh) and its test: dpkg-shlibdeps, the manual page, zsh

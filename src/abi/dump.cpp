@@ -2,6 +2,7 @@
 // handed to xport-abi-reader (abi_reader/read_headers.hpp), whose JSON comes back as a Dump.
 #include "abi/dump.hpp"
 
+#include <csignal>
 #include <filesystem>
 
 #include "abi/clang_flags.hpp"
@@ -57,6 +58,11 @@ Dump run_reader(const ReaderJob& job, const util::Environment& env) {
   if (!run)
     throw Error("cannot run '{}': {}; reinstall xport (it comes with xport-full)", reader.string(),
                 run.error());
+  if (run->signal == SIGXCPU || run->signal == SIGKILL)
+    throw Error("reading the headers of {} from '{}' was stopped at the reader's limit of CPU "
+                "time (abi_reader/confinement.hpp; a header that takes unbounded time to parse, "
+                "such as a macro that expands exponentially?)",
+                job.target, job.sysroot);
   if (!run->ok())
     throw Error("reading the headers of {} from '{}' failed: {}", job.target, job.sysroot,
                 run->err.empty() ? "the reader stopped with no message" : run->err);

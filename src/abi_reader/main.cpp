@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "abi/layout_json.hpp"
+#include "abi_reader/confinement.hpp"
 #include "abi_reader/read_headers.hpp"
 
 int main() {
@@ -23,6 +24,11 @@ int main() {
     j.at("flags").get_to(request.flags);
     j.at("headers").get_to(request.headers);
     j.at("include_roots").get_to(request.include_roots);
+    // Bounded and confined before libclang reads anything (confinement.hpp).
+    xport::abi::limit_resources();
+    request.readable_roots =
+        xport::abi::readable_roots(request.sysroot, request.compiler, request.flags);
+    request.confinement = xport::abi::restrict_reading_to(request.readable_roots);
     xport::abi::Dump dump = xport::abi::read_headers(request);
     std::cout << xport::abi::layout_to_json(dump).dump(-1, ' ', false,
                                                        json::error_handler_t::replace)

@@ -2,6 +2,7 @@
 // read_headers.hpp; abi/dump.hpp says how the headers are read).
 #include "abi_reader/read_headers.hpp"
 
+#include <algorithm>
 #include <clang-c/Index.h>
 #include <filesystem>
 #include <memory>
@@ -9,9 +10,12 @@
 #include <set>
 #include <stdexcept>
 #include <thread>
+#include <tuple>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+
+#include "abi_reader/confinement.hpp"
 
 namespace xport::abi {
 namespace {
@@ -78,6 +82,11 @@ public:
         CXTranslationUnit_DetailedPreprocessingRecord | CXTranslationUnit_SkipFunctionBodies |
             CXTranslationUnit_KeepGoing,
         &unit);
+    if (status == CXError_Crashed)
+      throw std::runtime_error(fmt::format(
+          "libclang stopped while parsing the headers: past the reader's {} MiB of memory (a "
+          "macro that expands exponentially?), or a crash of libclang's own, with: {}",
+          reader_memory_limit >> 20, fmt::join(argv_, " ")));
     if (status != CXError_Success || !unit)
       throw std::runtime_error(
           fmt::format("libclang could not parse the headers (error {}) with: {}",
@@ -113,6 +122,7 @@ struct Diagnostic {
   std::string message; // file:line: message
   std::string file;
   unsigned line = 0;
+  std::string spelling; // the message alone
 };
 
 std::vector<Diagnostic> errors_of(CXTranslationUnit unit) {
@@ -122,9 +132,9 @@ std::vector<Diagnostic> errors_of(CXTranslationUnit unit) {
     CXDiagnostic d = clang_getDiagnostic(unit, i);
     if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
       Location where = location_of(clang_getDiagnosticLocation(d));
-      out.push_back(
-          {fmt::format("{}:{}: {}", where.file, where.line, text(clang_getDiagnosticSpelling(d))),
-           where.file, where.line});
+      std::string spelling = text(clang_getDiagnosticSpelling(d));
+      out.push_back({fmt::format("{}:{}: {}", where.file, where.line, spelling), where.file,
+                     where.line, spelling});
     }
     clang_disposeDiagnostic(d);
   }
@@ -424,6 +434,81 @@ void evaluate_macros(const Parser& parser, const std::vector<std::string>& heade
 
 namespace {
 
+// Which files the headers may bring in: those beneath the request's readable roots, compared by
+// real path (a link in a folder given as --sysroot may point anywhere).
+class Confines {
+public:
+  explicit Confines(const ReadRequest& request) : request_(request) {
+    std::error_code ec;
+    for (const std::string& root : request.readable_roots) {
+      std::string real = std::filesystem::weakly_canonical(root, ec).string();
+      while (real.size() > 1 && real.ends_with('/'))
+        real.pop_back();
+      roots_.push_back(real);
+    }
+  }
+
+  // The real path of `file` when it is outside every root.
+  std::optional<std::string> outside(const std::string& file) const {
+    if (roots_.empty() || file.empty() || file == main_file)
+      return std::nullopt;
+    std::error_code ec;
+    std::filesystem::path real = std::filesystem::weakly_canonical(file, ec);
+    if (ec)
+      real = std::filesystem::path(file).lexically_normal();
+    const std::string text = real.string();
+    for (const std::string& root : roots_)
+      if (text == root || text.starts_with(root == "/" ? root : root + "/"))
+        return std::nullopt;
+    return text;
+  }
+
+  // `read`: clang opened the file (the kernel has no Landlock); nothing of it is shown anyway.
+  static std::string reason(const std::string& file, bool read) {
+    return fmt::format("includes '{}', outside the sysroot: a sysroot's headers may use its own "
+                       "files and clang's, nothing of the machine's ({})",
+                       file, read ? "nothing of that file is shown" : "it was not read");
+  }
+
+  // For clang's "cannot open file '/etc/passwd': Permission denied" (Landlock's refusal) or
+  // "'../../../../etc/passwd' file not found": the reason above when the include names a place
+  // outside the sysroot, from the including file's folder or an include folder.
+  std::optional<std::string> refused_include(const Diagnostic& d) const {
+    std::string spelled;
+    for (std::string_view prefix : {"cannot open file '", "'"}) {
+      std::string_view rest = d.spelling;
+      if (!rest.starts_with(prefix))
+        continue;
+      rest.remove_prefix(prefix.size());
+      std::size_t quote = rest.rfind('\'');
+      if (quote != std::string_view::npos &&
+          (prefix.size() > 1 || rest.substr(quote) == "' file not found")) {
+        spelled = rest.substr(0, quote);
+        break;
+      }
+    }
+    if (spelled.empty())
+      return std::nullopt;
+    std::vector<std::filesystem::path> candidates;
+    if (spelled.starts_with('/'))
+      candidates.push_back(spelled);
+    else {
+      if (!d.file.empty() && d.file != main_file)
+        candidates.push_back(std::filesystem::path(d.file).parent_path() / spelled);
+      for (const std::string& root : request_.include_roots)
+        candidates.push_back(std::filesystem::path(root) / spelled);
+    }
+    for (const std::filesystem::path& c : candidates)
+      if (std::optional<std::string> real = outside(c.lexically_normal().string()))
+        return reason(*real, false);
+    return std::nullopt;
+  }
+
+private:
+  const ReadRequest& request_;
+  std::vector<std::string> roots_;
+};
+
 // One round: parse `headers`; when clang reports errors, leave out each header an error is in
 // (through what it includes) and record why in `dump.failed`. Returns true when the parse was
 // clean (`unit` holds it).
@@ -431,11 +516,21 @@ bool parse_round(const Parser& parser, const ReadRequest& request,
                  std::vector<std::string>& headers, Unit& unit, Dump& dump) {
   unit = parser.parse(source_of(headers));
   std::vector<Diagnostic> errors = errors_of(unit.get());
-  if (errors.empty())
-    return true;
   Attribution attribution;
   clang_getInclusions(unit.get(), record_inclusion, &attribution);
+  // A file from outside the sysroot (read where Landlock is missing): its header is left out
+  // before anything else is said about it, so no message quotes that file.
+  Confines confines(request);
+  std::map<std::size_t, std::string> outside;
+  for (const auto& [file, index] : attribution.top_level)
+    if (std::optional<std::string> real = confines.outside(file))
+      outside.emplace(index, *real);
+  if (errors.empty() && outside.empty())
+    return true;
   std::set<std::size_t> bad;
+  for (const auto& [index, file] : outside)
+    if (index < headers.size() && bad.insert(index).second)
+      dump.failed.push_back({headers[index], Confines::reason(file, true)});
   // The header whose #include brought the erring file in first; and the erring file itself when
   // it is one of the headers (its own #include found it already included, so it would fail only
   // in the next round).
@@ -445,7 +540,7 @@ bool parse_round(const Parser& parser, const ReadRequest& request,
       by_path.emplace(root + "/" + headers[i], i);
   auto blame = [&](std::size_t index, const Diagnostic& d) {
     if (index < headers.size() && bad.insert(index).second)
-      dump.failed.push_back({headers[index], d.message});
+      dump.failed.push_back({headers[index], confines.refused_include(d).value_or(d.message)});
   };
   for (const Diagnostic& d : errors) {
     if (d.file == main_file && d.line > 0) {
@@ -493,6 +588,104 @@ std::vector<std::string> macro_names(CXTranslationUnit unit) {
   return std::move(walk.names);
 }
 
+// Past this many tokens, an object-like macro is not evaluated and its header is left out:
+// clang would expand it whole, and `#define A1 (A0+A0)` ... `#define A40 (A39+A39)` is 2^40
+// tokens (the largest macros of real C libraries are a few hundred).
+constexpr uint64_t max_macro_tokens = uint64_t{1} << 20;
+
+struct MacroBomb {
+  std::string name;
+  Location where;
+};
+
+// The object-like macros whose expansion would pass max_macro_tokens, estimated from their
+// definitions' tokens without expanding anything: each use of another object-like macro counts
+// as that macro's expansion (a macro in its own expansion counts once, as the preprocessor
+// stops there; function-like macros count as one token). Depth-first without recursion, so a
+// chain of a hundred thousand macros costs no stack.
+std::vector<MacroBomb> macro_bombs(CXTranslationUnit unit) {
+  struct Definition {
+    std::vector<std::string> body; // identifiers, "" for any other token
+    bool function_like = false;
+    Location where;
+  };
+  struct Walk {
+    CXTranslationUnit unit;
+    std::map<std::string, Definition> definitions; // the last definition of each name
+  } walk{unit, {}};
+  clang_visitChildren(
+      clang_getTranslationUnitCursor(unit),
+      [](CXCursor c, CXCursor, CXClientData data) {
+        auto* w = static_cast<Walk*>(data);
+        if (clang_getCursorKind(c) != CXCursor_MacroDefinition || clang_Cursor_isMacroBuiltin(c))
+          return CXChildVisit_Continue;
+        Definition d;
+        d.where = location_of(clang_getCursorLocation(c));
+        if (d.where.file.empty() || d.where.file == main_file)
+          return CXChildVisit_Continue;
+        d.function_like = clang_Cursor_isMacroFunctionLike(c);
+        if (!d.function_like) {
+          CXToken* tokens = nullptr;
+          unsigned count = 0;
+          clang_tokenize(w->unit, clang_getCursorExtent(c), &tokens, &count);
+          for (unsigned i = 1; i < count; ++i) // tokens[0] is the name
+            d.body.push_back(clang_getTokenKind(tokens[i]) == CXToken_Identifier
+                                 ? text(clang_getTokenSpelling(w->unit, tokens[i]))
+                                 : std::string());
+          clang_disposeTokens(w->unit, tokens, count);
+        }
+        w->definitions.insert_or_assign(text(clang_getCursorSpelling(c)), std::move(d));
+        return CXChildVisit_Continue;
+      },
+      &walk);
+  const auto& definitions = walk.definitions;
+  auto add = [](uint64_t a, uint64_t b) { return std::min(a + b, max_macro_tokens + 1); };
+  std::map<std::string, uint64_t> sizes;
+  std::set<std::string> active;
+  struct Frame {
+    const std::string* name;
+    const Definition* definition;
+    std::size_t next = 0;
+    uint64_t total = 0;
+  };
+  std::vector<MacroBomb> bombs;
+  for (const auto& [name, definition] : definitions) {
+    if (definition.function_like || sizes.contains(name))
+      continue;
+    std::vector<Frame> stack{{&name, &definition}};
+    active.insert(name);
+    while (!stack.empty()) {
+      Frame& f = stack.back();
+      if (f.next == f.definition->body.size() || f.total > max_macro_tokens) {
+        uint64_t total = f.total;
+        sizes[*f.name] = total;
+        active.erase(*f.name);
+        stack.pop_back();
+        if (!stack.empty())
+          stack.back().total = add(stack.back().total, total);
+        continue;
+      }
+      const std::string& token = f.definition->body[f.next++];
+      auto used = token.empty() ? definitions.end() : definitions.find(token);
+      if (used == definitions.end() || used->second.function_like || active.contains(token)) {
+        f.total = add(f.total, 1);
+      } else if (auto known = sizes.find(token); known != sizes.end()) {
+        f.total = add(f.total, known->second);
+      } else {
+        active.insert(token);
+        stack.push_back({&used->first, &used->second});
+      }
+    }
+  }
+  for (const auto& [name, size] : sizes)
+    if (size > max_macro_tokens)
+      bombs.push_back({name, definitions.at(name).where});
+  std::sort(bombs.begin(), bombs.end(), [](const MacroBomb& a, const MacroBomb& b) {
+    return std::tie(a.where.file, a.where.line) < std::tie(b.where.file, b.where.line);
+  });
+  return bombs;
+}
+
 void record_file(CXFile included, CXSourceLocation*, unsigned, void* data) {
   static_cast<std::set<std::string>*>(data)->insert(file_name(included));
 }
@@ -509,8 +702,40 @@ Dump read_headers(const ReadRequest& request) {
   // The first round parses every header; the macros it saw are evaluated (the slowest parse) on
   // a second thread while this one parses again without the headers that failed, until clean.
   Unit unit;
+  const std::vector<std::string> first_round = headers;
   bool clean = parse_round(parser, request, headers, unit, dump);
   std::vector<std::string> macros = macro_names(unit.get());
+  // A macro that would expand past max_macro_tokens is not evaluated, and the header that
+  // brought it in is left out (the layouts of a header that defines such a thing are no
+  // interface to rely on).
+  std::vector<MacroBomb> bombs = macro_bombs(unit.get());
+  if (!bombs.empty()) {
+    Attribution attribution;
+    clang_getInclusions(unit.get(), record_inclusion, &attribution);
+    std::set<std::string> names, left_out;
+    for (const MacroBomb& b : bombs) {
+      names.insert(b.name);
+      auto top = attribution.top_level.find(b.where.file);
+      if (top == attribution.top_level.end() || top->second >= first_round.size())
+        continue;
+      const std::string& header = first_round[top->second];
+      auto kept = std::find(headers.begin(), headers.end(), header);
+      if (kept == headers.end() || !left_out.insert(header).second)
+        continue;
+      headers.erase(kept);
+      std::string place = b.where.file;
+      for (const std::string& root : request.include_roots)
+        if (place.starts_with(root + "/"))
+          place = place.substr(root.size() + 1);
+      dump.failed.push_back(
+          {header, fmt::format("{}:{}: defines {}, a macro whose expansion passes {} tokens (one "
+                               "that doubles at each step?); evaluating it would take unbounded "
+                               "memory and time",
+                               place, b.where.line, b.name, max_macro_tokens)});
+      clean = false;
+    }
+    std::erase_if(macros, [&](const std::string& m) { return names.contains(m); });
+  }
   Dump macro_values;
   std::exception_ptr macro_failure;
   std::thread evaluator;

@@ -17,6 +17,10 @@ struct ReadRequest {
   std::vector<std::string> flags;         // the target's, from abi::clang_flags_for
   std::vector<std::string> headers;       // included in this order
   std::vector<std::string> include_roots; // absolute; places are made relative to them
+  // Where the headers may take files from (the sysroot, clang's resource folder): a header
+  // that brings in a file from anywhere else is left out, and nothing of that file is shown.
+  std::vector<std::string> readable_roots;
+  std::string confinement; // "" = Landlock confines reading to them; else why it does not
 };
 
 // Throws std::runtime_error when the headers cannot be parsed at all.

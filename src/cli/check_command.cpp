@@ -37,12 +37,16 @@ std::vector<elf::Code> parse_codes(const std::vector<std::string>& given, std::s
   return out;
 }
 
-elf::Finding unreadable(const std::string& file, const std::string& member, const Error& e) {
+elf::Finding unreadable(const std::string& file, const std::string& member, const Error& e,
+                        std::string remedy) {
   elf::Finding f = elf::make_finding(elf::Code::malformed, file, member);
   f.message = e.what();
-  f.remedy = "rebuild or re-download the file; xport checks only well-formed ELF";
+  f.remedy = std::move(remedy);
   return f;
 }
+
+constexpr const char* damaged =
+    "rebuild or re-download the file; xport checks only well-formed ELF";
 
 // Where the sysroot's libraries are, as xport cc and xport run see them: the layout's library
 // folders without gcc's link-only one.
@@ -141,7 +145,10 @@ int run_check(const Invocation& inv) {
       inputs.push_back(elf::open_input(file));
       input_names.push_back(file);
     } catch (const Error& e) {
-      findings.push_back(unreadable(file, "", e));
+      // Missing, not a regular file (a FIFO, a device), or not ELF or ar at all.
+      findings.push_back(unreadable(file, "", e,
+                                    "name a regular, readable ELF file or .a archive; if it is "
+                                    "one, it is damaged: rebuild or re-download it"));
     }
   }
   // The shared objects named together are each other's libraries (a build tree's own).
@@ -159,7 +166,7 @@ int run_check(const Invocation& inv) {
         findings.insert(findings.end(), std::make_move_iterator(found.begin()),
                         std::make_move_iterator(found.end()));
       } catch (const Error& e) {
-        findings.push_back(unreadable(image.name, image.member, e));
+        findings.push_back(unreadable(image.name, image.member, e, damaged));
       }
     }
   }

@@ -119,11 +119,11 @@ int run_import(const TargetOptions& target, const StoreOption& store,
       std::cerr << fmt::format("xport: waiting for another import of '{}' to finish...\n", shown);
     });
   }();
-  for (const std::string& w : s.manifest.warnings)
+  for (const std::string& w : s.warnings)
     std::cerr << "xport: warning: " << w << "\n";
   if (as_json) {
     json out = summary_json(s);
-    out["warnings"] = s.manifest.warnings;
+    out["warnings"] = s.warnings;
     std::cout << util::json_text(out) << "\n";
     return exit_ok;
   }
@@ -137,9 +137,14 @@ int run_import(const TargetOptions& target, const StoreOption& store,
 
 // `xport sysroot add NAME MEDIA...`: packages layered onto a sysroot, for the target it was
 // imported for (its profile from the catalog, with any --profile files).
+struct SizeLimits {
+  uint64_t member = sysroot::default_max_member_size;
+  uint64_t total = 0; // 0 = the default of the media's size
+};
+
 int run_add(TargetOptions target, const StoreOption& store, const std::string& name,
             const std::vector<std::string>& media, const std::vector<std::string>& debs, bool all,
-            bool as_json) {
+            const SizeLimits& limits, bool as_json) {
   if (media.empty() && debs.empty())
     throw UsageError("sysroot add {}: name the packages to layer: MEDIA (.deb, .pkg, tar files, "
                      "folders) or --deb PACKAGE...",
@@ -211,6 +216,8 @@ int run_add(TargetOptions target, const StoreOption& store, const std::string& n
       request.media.push_back(deb);
   }
   request.all = request.all || all;
+  request.max_member_size = limits.member;
+  request.max_total_size = limits.total;
   request.digest_cache = util::cache_home(util::current_environment()) / "media-digests";
   sysroot::Sysroot s = [&] {
     ImportProgressBar bar;
@@ -218,9 +225,12 @@ int run_add(TargetOptions target, const StoreOption& store, const std::string& n
       std::cerr << fmt::format("xport: waiting for another change to '{}' to finish...\n", name);
     });
   }();
+  for (const std::string& w : s.warnings)
+    std::cerr << "xport: warning: " << w << "\n";
   const sysroot::Layer& layer = s.manifest.layers.back();
   if (as_json) {
     json out = summary_json(s);
+    out["warnings"] = s.warnings;
     out["layer"] = {
         {"added_at", layer.added_at}, {"media", layer.media}, {"entries", layer.entries}};
     if (!debs.empty())
@@ -272,14 +282,29 @@ private:
   std::chrono::steady_clock::time_point last_;
 };
 
-int run_fetch(const TargetOptions& target, const StoreOption& store, const std::string& release,
-              const std::string& mirror, const std::string& name, bool force, bool as_json) {
+// What `sysroot fetch` takes besides the target and the store.
+struct FetchOptions {
+  std::string release, mirror, name;
+  bool force = false;
+  uint64_t max_download_size = 0, timeout = 0;
+  std::vector<std::string> expect_sha256;
+};
+
+int run_fetch(const TargetOptions& target, const StoreOption& store, const FetchOptions& options,
+              bool as_json) {
+  const std::string& name = options.name;
   target::ResolvedProfile profile = resolve_target(target);
+  for (const std::string& hex : options.expect_sha256)
+    if (hex.size() != 64 || hex.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos)
+      throw UsageError("--expect-sha256 {}: not a SHA-256 sum (64 hex digits)", hex);
   sysroot::FetchRequest request;
-  request.release = release;
-  request.mirror = mirror;
+  request.release = options.release;
+  request.mirror = options.mirror;
+  request.max_download_size = options.max_download_size;
+  request.timeout = options.timeout;
+  request.expect_sha256 = options.expect_sha256;
   request.import.name = name;
-  request.import.force = force;
+  request.import.force = options.force;
   request.import.digest_cache = util::cache_home(util::current_environment()) / "media-digests";
   sysroot::Store opened = store.open();
   sysroot::FetchReport report;
@@ -310,11 +335,14 @@ int run_fetch(const TargetOptions& target, const StoreOption& store, const std::
       files.push_back({{"url", f.url},
                        {"checksum", f.algorithm + (f.hex.empty() ? "" : ":" + f.hex)},
                        {"cached", f.from_cache},
+                       {"pinned", f.pinned},
                        {"downloaded_bytes", f.bytes},
                        {"resumed_from", f.resumed_from}});
     json out = summary_json(s);
     out["release"] = report.release;
     out["mirror"] = report.mirror;
+    out["checksums_signed_by"] = report.list_signed_by;
+    out["notes"] = report.notes;
     out["downloads"] = files;
     out["downloaded_nothing"] = report.downloaded_nothing();
     out["warnings"] = s.manifest.warnings;
@@ -325,9 +353,10 @@ int run_fetch(const TargetOptions& target, const StoreOption& store, const std::
     std::string how = f.from_cache ? "cached" : fmt::format("downloaded {}", human_size(f.bytes));
     if (f.resumed_from > 0)
       how += fmt::format(", resumed after {}", human_size(f.resumed_from));
-    std::cout << fmt::format("{}: {}{}\n", f.url, how,
+    std::cout << fmt::format("{}: {}{}{}\n", f.url, how,
                              f.hex.empty() ? std::string(", checked by apt")
-                                           : fmt::format(", {} {}", f.algorithm, f.hex));
+                                           : fmt::format(", {} {}", f.algorithm, f.hex),
+                             f.pinned.empty() ? "" : ", matches the pinned digest");
   }
   if (report.downloaded_nothing())
     std::cout << "nothing downloaded: every file was in the download cache (" << report.cache
@@ -494,7 +523,7 @@ int run_sysroot(const Invocation& inv) {
   import
       ->add_option("--max-total-size", max_total_size,
                    "refuse media that expand past this in all (default: 64 times their size, at "
-                   "least 256MiB, and no more than the store's free space less 5%)")
+                   "least 256MiB); the store's free space less a reserve is a limit besides")
       ->transform(CLI::AsSizeValue(false));
   import->add_option("--expect-sha256", expect_sha256,
                      "the SHA-256 the medium must have (the checksum its OS publishes); one per "
@@ -525,22 +554,46 @@ int run_sysroot(const Invocation& inv) {
                   "is not fetched again");
   add_target_options(*add, add_target, TargetOption::optional);
   add->add_flag("--all", add_all, "take every member, not just what a sysroot needs");
+  SizeLimits add_limits;
+  add->add_option("--max-member-size", add_limits.member,
+                  "refuse a member larger than this (default 4GiB; accepts K, M, G suffixes)")
+      ->transform(CLI::AsSizeValue(false));
+  add->add_option("--max-total-size", add_limits.total,
+                  "refuse media that expand past this in all (default: 64 times their size, at "
+                  "least 256MiB); the store's free space less a reserve is a limit besides")
+      ->transform(CLI::AsSizeValue(false));
   add_store_option(*add, store);
   add->add_flag("--json", as_json, "print the result as JSON");
 
   CLI::App* fetch = app.add_subcommand(
       "fetch", "download TARGET's media from where its profile says, check them against the "
                "checksums its OS publishes, and import them");
-  std::string release, mirror;
+  FetchOptions fetch_options;
   TargetOptions fetch_target;
   fetch->add_option("TARGET", fetch_target.target, "the target")->required();
   add_target_options(*fetch, fetch_target, TargetOption::none);
-  fetch->add_option("--release", release, "the OS release (default: the profile's)");
-  fetch->add_option("--mirror", mirror,
+  fetch->add_option("--release", fetch_options.release, "the OS release (default: the profile's)");
+  fetch->add_option("--mirror", fetch_options.mirror,
                     "another mirror: a URL or a local folder (default $XPORT_MIRROR_<OS>, else "
                     "the profile's)");
-  fetch->add_option("--name", name, "the sysroot's name (default: the target's name)");
-  fetch->add_flag("--force", force, "replace a sysroot of the same name (atomically)");
+  fetch->add_option("--name", fetch_options.name,
+                    "the sysroot's name (default: the target's name)");
+  fetch->add_flag("--force", fetch_options.force,
+                  "replace a sysroot of the same name (atomically)");
+  fetch
+      ->add_option("--max-download-size", fetch_options.max_download_size,
+                   "stop and delete a medium's download past this size (default: the profile's "
+                   "media.max-size, else 4GiB; accepts K, M, G suffixes)")
+      ->transform(CLI::AsSizeValue(false));
+  fetch
+      ->add_option("--timeout", fetch_options.timeout,
+                   "give up a medium's download after this many seconds (default "
+                   "$XPORT_FETCH_TIMEOUT, else 3600; a checksum list gets at most 60); a partial "
+                   "download is resumed by the next fetch")
+      ->check(CLI::PositiveNumber);
+  fetch->add_option("--expect-sha256", fetch_options.expect_sha256,
+                    "the SHA-256 each medium must have, whatever the mirror's checksum list says "
+                    "(a digest published elsewhere); one per medium, in the profile's order");
   add_store_option(*fetch, store);
   fetch->add_flag("--json", as_json, "print the result as JSON");
 
@@ -571,9 +624,9 @@ int run_sysroot(const Invocation& inv) {
     return run_import(target, store, media, name, all, force, max_member_size, max_total_size,
                       expect_sha256, file_digest, as_json);
   if (add->parsed())
-    return run_add(add_target, store, add_name, add_media, add_debs, add_all, as_json);
+    return run_add(add_target, store, add_name, add_media, add_debs, add_all, add_limits, as_json);
   if (fetch->parsed())
-    return run_fetch(fetch_target, store, release, mirror, name, force, as_json);
+    return run_fetch(fetch_target, store, fetch_options, as_json);
   if (list->parsed())
     return run_list(store, as_json);
   if (show->parsed())

@@ -11,17 +11,21 @@
 #include "elf/archive.hpp"
 #include "elf/elf_file.hpp"
 #include "util/error.hpp"
+#include "util/input_file.hpp"
 
 namespace xport::elf {
 
 MappedFile::MappedFile(const std::filesystem::path& path) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0)
-    throw Error("{}: cannot open: {}; check the path", path.string(), std::strerror(errno));
+  Result<int> opened = util::open_regular_file(path);
+  if (!opened)
+    throw Error("{}: cannot read it: {}; give an ELF file or an .a archive", path.string(),
+                opened.error());
+  int fd = *opened;
   struct stat st;
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+  if (::fstat(fd, &st) != 0) {
+    int err = errno;
     ::close(fd);
-    throw Error("{}: not a regular file; give an ELF file or an .a archive", path.string());
+    throw Error("{}: cannot read it: {}", path.string(), std::strerror(err));
   }
   size_ = static_cast<std::size_t>(st.st_size);
   if (size_ > 0) {

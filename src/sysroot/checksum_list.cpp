@@ -11,6 +11,8 @@
 #include <unistd.h>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "util/digest.hpp"
 #include "util/error.hpp"
 
@@ -55,16 +57,16 @@ std::size_t hex_digits(std::string_view algorithm) {
 
 } // namespace
 
-std::map<std::string, PublishedChecksum>
-parse_checksum_list(std::string_view text, std::string_view format, std::string_view source) {
-  std::map<std::string, PublishedChecksum> out;
+ChecksumEntries parse_checksum_list(std::string_view text, std::string_view format,
+                                    std::string_view source) {
+  ChecksumEntries out;
   for (std::string_view line : split(text, '\n')) {
     if (!line.empty() && line.back() == '\r')
       line.remove_suffix(1);
     if (format == "freebsd-manifest") {
       std::vector<std::string_view> fields = split(line, '\t');
       if (fields.size() >= 2 && fields[1].size() == 64 && is_hex(fields[1]))
-        out[std::string(fields[0])] = {"sha256", lower(fields[1])};
+        out[std::string(fields[0])].push_back({"sha256", lower(fields[1])});
     } else if (format == "bsd") {
       // ALGO (name) = hex
       std::size_t open = line.find(" (");
@@ -74,7 +76,8 @@ parse_checksum_list(std::string_view text, std::string_view format, std::string_
       std::string algorithm = lower(line.substr(0, open));
       std::string_view hex = line.substr(close + 4);
       if (hex_digits(algorithm) == hex.size() && is_hex(hex))
-        out[std::string(line.substr(open + 2, close - open - 2))] = {algorithm, lower(hex)};
+        out[std::string(line.substr(open + 2, close - open - 2))].push_back(
+            {algorithm, lower(hex)});
     } else {
       throw Error("checksum list {}: unknown format '{}' (media.checksum-format); known: "
                   "freebsd-manifest, bsd",
@@ -82,6 +85,42 @@ parse_checksum_list(std::string_view text, std::string_view format, std::string_
     }
   }
   return out;
+}
+
+Result<PublishedChecksum> published_checksum(const ChecksumEntries& entries, std::string_view name,
+                                             std::string_view algorithm, std::string_view source,
+                                             std::string_view release, std::string_view os) {
+  auto it = entries.find(std::string(name));
+  if (it == entries.end())
+    return fail("the checksum list {} has no entry for {} (release {}); the mirror may be "
+                "incomplete: try another with --mirror",
+                source, name, release);
+  std::vector<std::string> others;
+  const PublishedChecksum* found = nullptr;
+  for (const PublishedChecksum& sum : it->second) {
+    if (sum.algorithm != algorithm)
+      others.push_back(sum.algorithm);
+    else if (found && found->hex != sum.hex)
+      return fail("the checksum list {} gives {} two different {} sums, {} and {}: it is not "
+                  "the list {} published; try another mirror with --mirror",
+                  source, name, algorithm, found->hex, sum.hex, os);
+    else
+      found = &sum;
+  }
+  if (found)
+    return *found;
+  return fail("the checksum list {} gives {} only as {}, and {} publishes {} (the profile's "
+              "media.checksum-algorithm): another algorithm, weaker or not, is not taken for it; "
+              "the list is not the one {} published (a wrong or forged mirror): try another with "
+              "--mirror",
+              source, name, fmt::join(others, ", "), os, algorithm, os);
+}
+
+std::string text_excerpt(std::string_view text) {
+  std::string out;
+  for (char c : text.substr(0, 60))
+    out += std::isprint(static_cast<unsigned char>(c)) ? c : ' ';
+  return text.size() > 60 ? out + "..." : out;
 }
 
 std::string checksum_file(const std::filesystem::path& file, std::string_view algorithm) {

@@ -13,9 +13,14 @@
 namespace xport::sysroot {
 
 struct FetchRequest {
-  std::string release;  // "" = the profile's default
-  std::string mirror;   // "" = $XPORT_MIRROR_<OS>, else the profile's
-  ImportRequest import; // name, force, limits ...; media are filled in by fetch
+  std::string release;            // "" = the profile's default
+  std::string mirror;             // "" = $XPORT_MIRROR_<OS>, else the profile's
+  ImportRequest import;           // name, force, limits ...; media are filled in by fetch
+  uint64_t max_download_size = 0; // of one medium; 0 = the profile's media.max-size, else 4 GiB
+  uint64_t timeout = 0;           // seconds per medium; 0 = $XPORT_FETCH_TIMEOUT, else an hour
+  // Per medium, in the profile's order: the SHA-256 it must have (--expect-sha256), or none;
+  // each overrides the profile's pin of that medium.
+  std::vector<std::string> expect_sha256;
 };
 
 // What a fetch did, for the command to tell.
@@ -27,11 +32,13 @@ struct FetchReport {
     std::string algorithm, hex; // the checksum it matched ("apt" for apt's own checks)
     bool from_cache = false;
     uint64_t bytes = 0, resumed_from = 0;
+    std::string pinned; // "sha256:<hex>" it also matched (media.pinned, --expect-sha256)
   };
   std::vector<File> files;
   std::string cache; // where the downloads are kept
   bool list_downloaded = false;
-  std::vector<std::string> notes; // "md5 is weak ..."
+  std::string list_signed_by;     // the signify key number the list verified with; "" = unsigned
+  std::vector<std::string> notes; // "md5 is weak ...", "the list is not signed ..."
   bool downloaded_nothing() const;
 };
 

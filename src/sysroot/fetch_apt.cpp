@@ -401,7 +401,7 @@ std::vector<fs::path> fetch_with_apt(const fs::path& apt_dir, const target::Prof
                   apt.archives().string(), profile.name);
     bool from_cache = cached.contains(p.file);
     report.files.push_back(
-        {p.file, "apt", "", from_cache, from_cache ? 0 : fs::file_size(deb, ec), 0});
+        {p.file, "apt", "", from_cache, from_cache ? 0 : fs::file_size(deb, ec), 0, ""});
     debs.push_back(deb);
   }
   return debs;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -77,7 +78,11 @@ std::string mirror_url(std::string_view mirror) {
     text.pop_back();
   if (text.find("://") != std::string::npos)
     return text;
-  return "file://" + std::filesystem::absolute(text).lexically_normal().string();
+  std::error_code ec;
+  std::filesystem::path absolute = std::filesystem::absolute(text, ec);
+  if (ec)
+    throw Error("the mirror '{}': cannot make it an absolute path: {}", text, ec.message());
+  return "file://" + absolute.lexically_normal().string();
 }
 
 FetchPlan plan_fetch(const target::Profile& profile, std::string_view release,
@@ -143,7 +148,57 @@ FetchPlan plan_fetch(const target::Profile& profile, std::string_view release,
     for (const std::string& folder : media.mirror_folders)
       plan.alternatives.push_back(urls_at(given + "/" + folder));
   plan.checksum_format = media.checksum_format;
+  plan.checksum_algorithm = media.checksum_algorithm;
+  if (plan.checksum_algorithm.empty() && media.checksum_format == "freebsd-manifest")
+    plan.checksum_algorithm = "sha256";
+  if (plan.checksum_algorithm.empty())
+    throw Error("the target '{}' does not say which checksum algorithm its OS publishes "
+                "(media.checksum-algorithm: sha512, sha256 or md5); xport takes no other",
+                profile.name);
+  if (media.checksum_format == "freebsd-manifest" && plan.checksum_algorithm != "sha256")
+    throw Error("the target '{}': a freebsd-manifest list holds sha256 sums, not {} "
+                "(media.checksum-algorithm)",
+                profile.name, plan.checksum_algorithm);
+  if (!media.signify_keys.empty()) {
+    auto key = media.signify_keys.find(plan.release);
+    if (key == media.signify_keys.end())
+      throw Error("the target '{}' has its checksum list checked with signify, and "
+                  "media.signify-keys has no key for release {}; add the release's public key "
+                  "(the base64 line of etc/signify/openbsd-{}-base.pub in OpenBSD's source tree) "
+                  "to the profile",
+                  profile.name, plan.release, values["nodot"]);
+    plan.signify_key = key->second;
+  }
+  if (auto pins = media.pinned.find(plan.release); pins != media.pinned.end())
+    for (const auto& [file, digest] : pins->second) {
+      std::size_t colon = digest.find(':');
+      if (colon == std::string::npos)
+        throw Error("the target '{}': media.pinned.\"{}\".\"{}\" = \"{}\" is not "
+                    "\"algorithm:hex\"",
+                    profile.name, plan.release, file, digest);
+      plan.pinned[file] = {digest.substr(0, colon), digest.substr(colon + 1)};
+    }
   return plan;
+}
+
+DownloadLimits download_limits(const target::MediaSource& media, uint64_t max_size,
+                               uint64_t timeout, const util::Environment& env) {
+  DownloadLimits limits;
+  if (max_size > 0)
+    limits.max_bytes = max_size;
+  else if (media.max_size > 0)
+    limits.max_bytes = media.max_size;
+  if (timeout == 0)
+    if (auto it = env.find("XPORT_FETCH_TIMEOUT"); it != env.end() && !it->second.empty()) {
+      const std::string& text = it->second;
+      auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), timeout);
+      if (ec != std::errc() || end != text.data() + text.size() || timeout == 0)
+        throw UsageError("XPORT_FETCH_TIMEOUT={}: not a number of seconds above 0", text);
+    }
+  constexpr uint64_t longest = 30 * 24 * 3600; // a deadline past a month is no deadline
+  if (timeout > 0)
+    limits.timeout = std::chrono::seconds(std::min(timeout, longest));
+  return limits;
 }
 
 } // namespace xport::sysroot

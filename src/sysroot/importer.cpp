@@ -27,6 +27,7 @@
 #include "util/atomic_file.hpp"
 #include "util/digest.hpp"
 #include "util/error.hpp"
+#include "util/input_file.hpp"
 #include "util/json_text.hpp"
 
 namespace xport::sysroot {
@@ -109,12 +110,14 @@ private:
   }
 
   MediumDigests digests(const MediumSource& medium, bool want_sha, const fs::path& cache) {
-    int fd = ::open(medium.path.c_str(), O_RDONLY | O_CLOEXEC);
+    Result<int> opened = util::open_regular_file(medium.path);
+    if (!opened)
+      throw Error("medium '{}': cannot read it: {}", medium.display, opened.error());
+    int fd = *opened;
     struct stat st {};
-    if (fd < 0 || ::fstat(fd, &st) != 0) {
+    if (::fstat(fd, &st) != 0) {
       int saved = errno;
-      if (fd >= 0)
-        ::close(fd);
+      ::close(fd);
       throw Error("medium '{}': cannot read it: {}", medium.display, std::strerror(saved));
     }
     const std::string xxh_key = cache_key(st, util::DigestAlgorithm::xxh3_128);
@@ -172,6 +175,8 @@ public:
         writer_(root, options.max_member_size, options.max_total_size, options.file_digest) {
     for (const MediumSource& m : media)
       total_bytes_ += medium_size(m);
+    if (options.space)
+      writer_.limit_to(*options.space);
     if (options.base)
       writer_.seed(*options.base, options.base_media);
   }
@@ -272,7 +277,13 @@ private:
       writer_.add_file(*name, neutralised(m, where), m.size, data, medium, where);
       return;
     case MemberKind::hardlink: {
-      Result<std::string> target = normalize_member_name(m.link);
+      // A package's hardlink names its target as it names its files, by absolute path
+      // (/usr/local/lib/libfoo.so.1): a path in the package's tree, as the names are.
+      std::string_view link = m.link;
+      if (packages_.contains(medium))
+        while (link.size() > 1 && link.front() == '/')
+          link.remove_prefix(1);
+      Result<std::string> target = normalize_member_name(link);
       if (!target || target->empty())
         throw Error("{}: refused: the hardlink target '{}' is not a member of the medium ({})",
                     where, m.link, target ? "it names the root" : target.error());

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,11 +18,24 @@ namespace xport::sysroot {
 
 inline constexpr uint64_t default_max_member_size = uint64_t{4} << 30; // 4 GiB
 
+// What the store's filesystem can take: its free space less a reserve kept free for everything
+// else on it (5% of the filesystem, at most 256 MiB), as statvfs(3) tells at the import's start.
+struct FreeSpace {
+  std::filesystem::path where; // the folder asked about, for errors
+  uint64_t free = 0, filesystem = 0, reserve = 0;
+  uint64_t usable() const { return free > reserve ? free - reserve : 0; }
+};
+FreeSpace free_space_of(std::filesystem::path where, uint64_t free_bytes,
+                        uint64_t filesystem_bytes);
+
 struct ImportOptions {
   bool all = false;
   uint64_t max_member_size = default_max_member_size;
-  uint64_t max_total_size = 0; // all files together; 0 = no limit
-  bool hash_media = true;      // XXH3-128 of each medium file, for the manifest
+  // All files together, past which the media look like a decompression bomb; 0 = no limit.
+  uint64_t max_total_size = 0;
+  // What may be written before the filesystem runs short; none = not checked.
+  std::optional<FreeSpace> space;
+  bool hash_media = true; // XXH3-128 of each medium file, for the manifest
   // Per medium, in order: the SHA-256 it must have (hex), or "" for none; empty = none asked. A
   // mismatch fails the import.
   std::vector<std::string> expect_sha256;

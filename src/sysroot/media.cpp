@@ -6,12 +6,15 @@
 #include "sysroot/media.hpp"
 
 #include <memory>
+#include <sys/stat.h>
 #include <system_error>
+#include <unistd.h>
 
 #include <archive.h>
 #include <archive_entry.h>
 
 #include "util/error.hpp"
+#include "util/input_file.hpp"
 
 namespace xport::sysroot {
 namespace fs = std::filesystem;
@@ -177,17 +180,26 @@ bool is_ar(archive* a) {
   return (archive_format(a) & ARCHIVE_FORMAT_BASE_MASK) == ARCHIVE_FORMAT_AR;
 }
 
-// The members of a .deb: debian-binary, control.tar.*, data.tar.* (deb(5)).
+// The members of a .deb: debian-binary, control.tar.*, data.tar.* (deb(5)). The members after
+// the data are read too: a second data.tar.* makes the package ambiguous, and is refused.
 std::string read_deb(archive* a, archive_entry* first, const std::string& medium,
                      const MemberVisitor& visit) {
   bool is_deb = false;
+  std::string data_name, format;
   archive_entry* entry = first;
   for (;;) {
     std::string name = archive_entry_pathname(entry) ? archive_entry_pathname(entry) : "";
     if (name == "debian-binary")
       is_deb = true;
-    if (name.starts_with("data.tar"))
-      return read_deb_data(a, medium, name, visit);
+    if (name.starts_with("data.tar")) {
+      if (!data_name.empty())
+        throw Error("medium '{}': the package has two data members, '{}' and '{}'; a .deb has "
+                    "one (deb(5)), and which one dpkg would install is not for xport to guess: "
+                    "the package is malformed or crafted; nothing was imported",
+                    medium, data_name, name);
+      data_name = name;
+      format = read_deb_data(a, medium, name, visit);
+    }
     int r = archive_read_next_header(a, &entry);
     if (r == ARCHIVE_EOF)
       break;
@@ -195,6 +207,8 @@ std::string read_deb(archive* a, archive_entry* first, const std::string& medium
       throw Error("{}: cannot read the member after '{}': {}; the package is truncated or corrupt",
                   place(medium, "", ""), name, error_text(a));
   }
+  if (!data_name.empty())
+    return format;
   if (is_deb)
     throw Error("medium '{}': the .deb has no data.tar.* member, so there is nothing to import; "
                 "check that it is a complete package",
@@ -222,10 +236,35 @@ std::string read_medium(const MediumSource& medium, const MemberVisitor& visit) 
   if (!medium.path.empty() && !fs::exists(medium.path, ec))
     throw Error("medium '{}' does not exist; give an ISO image, a tar archive, a .deb or a folder",
                 medium.display);
+  // A medium is a regular file, a block device (an optical drive) or a pipe the user feeds
+  // (`<(xz -dc base.txz)`, /dev/stdin): a pipe is read as a stream, as before. A character
+  // device (/dev/zero never ends), a socket or a folder is refused by its kind before anything
+  // is read. libarchive opens a checked file through /proc/self/fd (the same file, whatever the
+  // path names by now), so it can seek in it.
+  struct stat st {};
+  bool pipe = !medium.path.empty() && ::stat(medium.path.c_str(), &st) == 0 && S_ISFIFO(st.st_mode);
+  int fd = -1;
+  if (!medium.path.empty() && !pipe) {
+    Result<int> opened = util::open_regular_file(medium.path, util::BlockDevices::accepted);
+    if (!opened)
+      throw Error("medium '{}': cannot read it: {}; give an ISO image, a tar archive, a .deb or "
+                  "a folder",
+                  medium.display, opened.error());
+    fd = *opened;
+  }
+  struct FdCloser {
+    int fd;
+    ~FdCloser() {
+      if (fd >= 0)
+        ::close(fd);
+    }
+  } closer{fd};
   ArchivePtr a = new_reader();
+  const std::string checked = "/proc/self/fd/" + std::to_string(fd);
   int r = medium.path.empty()
               ? archive_read_open_memory(a.get(), medium.memory.data(), medium.memory.size())
-              : archive_read_open_filename(a.get(), medium.path.c_str(), block_size);
+              : archive_read_open_filename(a.get(), pipe ? medium.path.c_str() : checked.c_str(),
+                                           block_size);
   if (r != ARCHIVE_OK)
     throw Error("medium '{}': cannot open it: {}; the medium is truncated or corrupt, or not an "
                 "archive xport reads (ISO 9660, tar in any compression, .deb, a folder)",

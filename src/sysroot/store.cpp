@@ -126,7 +126,7 @@ std::optional<Sysroot> Store::find(std::string_view name) const {
   std::error_code ec;
   if (name.empty() || name.front() == '.' || !fs::is_directory(dir, ec))
     return std::nullopt;
-  return Sysroot{std::string(name), dir / "root", dir, read_manifest(dir / "sysroot.json")};
+  return Sysroot{std::string(name), dir / "root", dir, read_manifest(dir / "sysroot.json"), {}};
 }
 
 Sysroot Store::get(std::string_view name) const {

@@ -28,6 +28,9 @@ struct Sysroot {
   std::filesystem::path root; // pass as --sysroot
   std::filesystem::path dir;  // sysroots/<name>
   Manifest manifest;
+  // What the import or add that returned it warned about (set-id bits cleared...), for the
+  // command to print; the manifest keeps every layer's.
+  std::vector<std::string> warnings;
 };
 
 struct ImportRequest {
@@ -39,16 +42,18 @@ struct ImportRequest {
   bool all = false;
   bool force = false; // replace a sysroot of that name (atomically) instead of refusing
   uint64_t max_member_size = default_max_member_size;
-  // What the media may expand to in all; 0 = default_total_limit() of the media and the store.
+  // What the media may expand to in all before they look like a decompression bomb; 0 =
+  // default_total_limit() of the media. The store's free space is checked besides (FreeSpace).
   uint64_t max_total_size = 0;
   std::vector<std::string> expect_sha256; // one per medium (--expect-sha256), or none
   util::DigestAlgorithm file_digest = util::DigestAlgorithm::xxh3_128;
   std::filesystem::path digest_cache; // medium digests kept by file identity; empty = none
 };
 
-// The default cap on what an import may write: the media's size times 64 (at least 256 MiB), and
-// never more than the store's filesystem has free, less a reserve of 5% of it (at least 256 MiB).
-uint64_t default_total_limit(uint64_t media_bytes, uint64_t free_bytes, uint64_t filesystem_bytes);
+// The default cap on what media may expand to, past which they look like a decompression bomb:
+// the media's size times 64, at least 256 MiB. Free space is another limit (FreeSpace), with its
+// own error.
+uint64_t default_total_limit(uint64_t media_bytes);
 
 struct VerifyProblem {
   std::string path;

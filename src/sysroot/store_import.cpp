@@ -93,14 +93,13 @@ ImportOptions import_options(const ImportRequest& request, const fs::path& temp)
     uint64_t media_bytes = 0;
     for (const fs::path& p : request.media)
       media_bytes += media_size(p);
-    struct statvfs fs_info {};
-    uint64_t free_bytes = UINT64_MAX, total_bytes = UINT64_MAX;
-    if (::statvfs(temp.c_str(), &fs_info) == 0) {
-      free_bytes = uint64_t{fs_info.f_bavail} * fs_info.f_frsize;
-      total_bytes = uint64_t{fs_info.f_blocks} * fs_info.f_frsize;
-    }
-    options.max_total_size = default_total_limit(media_bytes, free_bytes, total_bytes);
+    options.max_total_size = default_total_limit(media_bytes);
   }
+  struct statvfs fs_info {};
+  if (::statvfs(temp.c_str(), &fs_info) == 0)
+    options.space = free_space_of(temp.parent_path().parent_path(),
+                                  uint64_t{fs_info.f_bavail} * fs_info.f_frsize,
+                                  uint64_t{fs_info.f_blocks} * fs_info.f_frsize);
   return options;
 }
 
@@ -134,13 +133,19 @@ void link_tree(const fs::path& from, const Manifest& manifest, const fs::path& t
 
 } // namespace
 
-uint64_t default_total_limit(uint64_t media_bytes, uint64_t free_bytes, uint64_t filesystem_bytes) {
-  constexpr uint64_t ratio = 64, floor = uint64_t{256} << 20, min_reserve = uint64_t{256} << 20;
+uint64_t default_total_limit(uint64_t media_bytes) {
+  constexpr uint64_t ratio = 64, floor = uint64_t{256} << 20;
   uint64_t by_ratio = media_bytes > UINT64_MAX / ratio ? UINT64_MAX : media_bytes * ratio;
-  uint64_t limit = std::max(by_ratio, floor);
-  uint64_t reserve = std::max(filesystem_bytes / 20, min_reserve);
-  uint64_t usable = free_bytes > reserve ? free_bytes - reserve : 0;
-  return std::max<uint64_t>(std::min(limit, usable), 1);
+  return std::max(by_ratio, floor);
+}
+
+// The reserve is 5% of the filesystem, as much as a full disk's other users need to go on, but
+// never more than 256 MiB: a large disk's 5% would be more than anyone needs, and a small one
+// (a 64 MiB tmpfs) must still take a small sysroot.
+FreeSpace free_space_of(fs::path where, uint64_t free_bytes, uint64_t filesystem_bytes) {
+  constexpr uint64_t max_reserve = uint64_t{256} << 20;
+  return {std::move(where), free_bytes, filesystem_bytes,
+          std::min(filesystem_bytes / 20, max_reserve)};
 }
 
 // One copy of each file, when there is something to share with: a sysroot alone in the store gets
@@ -241,7 +246,8 @@ Sysroot Store::import(const target::Profile& profile, const ImportRequest& reque
     } else {
       sync_file_system(final_dir.parent_path(), false);
     }
-    return Sysroot{name, final_dir / "root", final_dir, std::move(m)};
+    std::vector<std::string> warnings = m.warnings;
+    return Sysroot{name, final_dir / "root", final_dir, std::move(m), std::move(warnings)};
   } catch (...) {
     remove_tree(temp);
     collect_unused_files(file_area());
@@ -302,7 +308,8 @@ Sysroot Store::add(std::string_view name, const target::Profile& profile,
     sync_file_system(base.dir.parent_path(), false);
     remove_tree(temp); // now the previous tree
     collect_unused_files(file_area());
-    return Sysroot{base.name, base.dir / "root", base.dir, std::move(m)};
+    return Sysroot{base.name, base.dir / "root", base.dir, std::move(m),
+                   std::move(result.warnings)};
   } catch (...) {
     remove_tree(temp);
     collect_unused_files(file_area());

@@ -136,13 +136,32 @@ void TreeWriter::add_directory(const std::string& name, std::size_t medium,
   records_[physical].medium = medium;
 }
 
+// Two limits, two errors: media that expand past what their size makes plausible are a bomb;
+// media that are plausible but larger than the disk can take are a matter of free space.
+void TreeWriter::check_total(uint64_t total, uint64_t adding, bool declared,
+                             const std::string& where) const {
+  if (space_ && total > space_->usable())
+    throw Error("{}: not enough free space: the media would write {} in all, past the {} the "
+                "store's filesystem can give ('{}': {} free of {}, less {} kept free); nothing "
+                "was kept; free space there, or import into a store elsewhere with --store",
+                where, human_size(total), human_size(space_->usable()), space_->where.string(),
+                human_size(space_->free), human_size(space_->filesystem),
+                human_size(space_->reserve));
+  if (max_total_size_ && total > max_total_size_) {
+    if (declared)
+      throw Error("{}: {} would take the media past {} in all (a decompression bomb?); nothing "
+                  "was kept; if they are genuine, raise the limit with --max-total-size",
+                  where, human_size(adding), human_size(max_total_size_));
+    throw Error("{}: the media expand past {} in all (a decompression bomb?); nothing was "
+                "kept; if they are genuine, raise the limit with --max-total-size",
+                where, human_size(max_total_size_));
+  }
+}
+
 void TreeWriter::add_file(const std::string& name, uint32_t mode, uint64_t declared_size,
                           MemberData& data, std::size_t medium, const std::string& where) {
   medium += medium_offset_;
-  if (max_total_size_ && bytes_written_ + declared_size > max_total_size_)
-    throw Error("{}: {} would take the media past {} in all (a decompression bomb?); nothing was "
-                "kept; if they are genuine, raise the limit with --max-total-size",
-                where, human_size(declared_size), human_size(max_total_size_));
+  check_total(bytes_written_ + declared_size, declared_size, true, where);
   if (declared_size > max_member_size_)
     throw Error("{}: {} is larger than the {} limit for one member (a decompression bomb?); if "
                 "the member is genuine, raise the limit with --max-member-size",
@@ -174,10 +193,7 @@ void TreeWriter::add_file(const std::string& name, uint32_t mode, uint64_t decla
       throw Error("{}: the data grows past the {} limit for one member (a decompression "
                   "bomb?); if the member is genuine, raise the limit with --max-member-size",
                   where, human_size(max_member_size_));
-    if (max_total_size_ && bytes_written_ + offset + size > max_total_size_)
-      throw Error("{}: the media expand past {} in all (a decompression bomb?); nothing was "
-                  "kept; if they are genuine, raise the limit with --max-total-size",
-                  where, human_size(max_total_size_));
+    check_total(bytes_written_ + offset + size, offset + size, false, where);
     hash_zeros(offset - written);      // a sparse member's hole
     holes = holes || offset > written; // the hole stays a hole in the file
     writes_.write(block, size, offset);

@@ -7,9 +7,11 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 
+#include "sysroot/importer.hpp"
 #include "sysroot/manifest.hpp"
 #include "sysroot/member.hpp"
 #include "sysroot/ordered_file_writes.hpp"
@@ -23,6 +25,11 @@ public:
   // `digest` as they are written.
   TreeWriter(std::filesystem::path root, uint64_t max_member_size, uint64_t max_total_size = 0,
              util::DigestAlgorithm digest = util::DigestAlgorithm::xxh3_128);
+
+  // Refuses, with "not enough free space" and the figures, what would write more than `space`
+  // can take (its usable bytes less what a seeded sysroot holds already is not counted: only
+  // what this writer writes).
+  void limit_to(const FreeSpace& space) { space_ = space; }
 
   // Takes over a sysroot that is already in the folder (its manifest's records, trusted: xport
   // wrote them), so that members are layered onto it: its links are resolved as the writer's own,
@@ -59,12 +66,15 @@ public:
 
 private:
   void ensure_directory(const std::string& physical, const std::string& where);
+  // Throws when `total` bytes written in all would pass a limit (the bomb's or the disk's).
+  void check_total(uint64_t total, uint64_t adding, bool declared, const std::string& where) const;
   // Parent made, an older non-folder entry at the path removed: returns the physical path.
   std::string prepare_leaf(const std::string& name, const std::string& where);
 
   std::filesystem::path root_;
   uint64_t max_member_size_;
   uint64_t max_total_size_;
+  std::optional<FreeSpace> space_;
   util::Digest digest_;
   std::map<std::string, FileRecord> records_;
   // Physical path -> root-relative target; looked up by string_view.

@@ -79,6 +79,14 @@ struct MediaSource {
   std::vector<std::string> files;
   std::string checksums;       // URL template of the checksum list
   std::string checksum_format; // "freebsd-manifest" or "bsd"
+  // The algorithm the OS publishes ("sha512", "sha256", "md5"); a list's entry of another is
+  // refused. "" = the format's own (sha256 for freebsd-manifest).
+  std::string checksum_algorithm;
+  uint64_t max_size = 0; // the most bytes one medium may have; 0 = the default (4 GiB)
+  // release -> the signify public key (base64) that signs its checksum list; none = unsigned.
+  std::map<std::string, std::string> signify_keys;
+  // release -> file name -> "algorithm:hex": digests a medium must have, whatever the list says.
+  std::map<std::string, std::map<std::string, std::string>> pinned;
   std::vector<std::string> releases;
   std::string default_release;
   nlohmann::json release_values = nlohmann::json::object(); // {"9.3": {"sets": "tgz"}}

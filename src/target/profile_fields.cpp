@@ -163,6 +163,18 @@ Profile profile_from_fields(const Fields& fields) {
     set(fields, "media.files", media.files);
     set(fields, "media.checksums", media.checksums);
     set(fields, "media.checksum-format", media.checksum_format);
+    set(fields, "media.checksum-algorithm", media.checksum_algorithm);
+    if (auto v = get(fields, "media.max-size"); v && v->is_number_integer())
+      media.max_size = v->get<uint64_t>();
+    const nlohmann::json signify_keys = free_table(fields, "media.signify-keys");
+    for (const auto& [release, key] : signify_keys.items())
+      if (key.is_string())
+        media.signify_keys[release] = key.get<std::string>();
+    const nlohmann::json pinned = free_table(fields, "media.pinned");
+    for (const auto& [release, files] : pinned.items())
+      for (const auto& [file, digest] : files.items())
+        if (digest.is_string())
+          media.pinned[release][file] = digest.get<std::string>();
     set(fields, "media.releases", media.releases);
     set(fields, "media.default-release", media.default_release);
     media.release_values = free_table(fields, "media.release-values");

@@ -186,6 +186,11 @@ private:
       problem(node.source(), "bad value {} for 'abi-note.type': expected 0 to 4294967295", v);
       return false;
     }
+    if (key == "media.max-size" && v < 1) {
+      problem(node.source(), "bad value {} for 'media.max-size': expected a size in bytes, above 0",
+              v);
+      return false;
+    }
     if ((key == "min-clang.version" || key == "min-lld.version") && (v < 1 || v > 999)) {
       problem(node.source(), "bad value {} for '{}': expected a major version such as 15", v, key);
       return false;
@@ -281,6 +286,15 @@ private:
       }
       if (prefix == "symbol-abi.shims" && !valid_shim(dotted, node))
         continue;
+      if (prefix == "media.signify-keys" && !node.is_string()) {
+        problem(node.source(),
+                "wrong type for '{}': expected the base64 line of the release's signify public "
+                "key, got {}",
+                dotted, toml_type_name(node));
+        continue;
+      }
+      if (prefix == "media.pinned" && !valid_pins(dotted, node))
+        continue;
       settings.push_back(Setting{dotted, to_json(node), std::nullopt, at(key.source()), true});
     }
   }
@@ -289,6 +303,35 @@ private:
     const toml::array* array = node.as_array();
     return array && std::all_of(array->begin(), array->end(),
                                 [](const toml::node& n) { return n.is_string(); });
+  }
+
+  static bool valid_pin(const std::string& pin, std::string_view algorithm, std::size_t digits) {
+    return pin.starts_with(algorithm) && pin.size() == algorithm.size() + digits &&
+           pin.find_first_not_of("0123456789abcdef", algorithm.size()) == std::string::npos;
+  }
+
+  // A release's pins are { "file" = "algorithm:hex", ... }.
+  bool valid_pins(const std::string& dotted, const toml::node& node) {
+    const toml::table* pins = node.as_table();
+    if (!pins) {
+      problem(node.source(),
+              "wrong type for '{}': expected a table {{ \"file\" = \"sha256:<hex>\" }}, got {}",
+              dotted, toml_type_name(node));
+      return false;
+    }
+    bool ok = true;
+    for (auto&& [file, digest] : *pins) {
+      const toml::value<std::string>* text = digest.as_string();
+      std::string pin = text ? text->get() : "";
+      if (!valid_pin(pin, "sha256:", 64) && !valid_pin(pin, "sha512:", 128)) {
+        problem(digest.source(),
+                "bad value for '{}.\"{}\"': expected \"sha256:<64 hex digits>\" or "
+                "\"sha512:<128 hex digits>\", lower case",
+                dotted, file.str());
+        ok = false;
+      }
+    }
+    return ok;
   }
 
   // A shim is { uses = ["fn", ...], why = "..." }: both given, nothing else.

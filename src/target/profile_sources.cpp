@@ -8,9 +8,11 @@
 #include <cstring>
 #include <set>
 #include <system_error>
+#include <unistd.h>
 
 #include <fmt/format.h>
 
+#include "util/input_file.hpp"
 #include "util/paths.hpp"
 
 namespace xport::target {
@@ -33,9 +35,15 @@ bool read_file(const fs::path& path, std::string& out, std::string& reason) {
     reason = "is a directory, not a profile file";
     return false;
   }
-  std::FILE* f = std::fopen(path.c_str(), "rb");
+  Result<int> fd = util::open_regular_file(path); // a FIFO would block: refused by its kind
+  if (!fd) {
+    reason = fd.error();
+    return false;
+  }
+  std::FILE* f = ::fdopen(*fd, "rb");
   if (!f) {
     reason = std::strerror(errno);
+    ::close(*fd);
     return false;
   }
   char buffer[65536];

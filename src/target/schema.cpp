@@ -22,6 +22,7 @@ constexpr auto encoding_values = spellings_of(encoding_names);
 constexpr std::array panic_values = {"abort"sv, "unwind"sv};
 constexpr std::array media_kind_values = {"files"sv, "apt"sv};
 constexpr std::array checksum_format_values = {"freebsd-manifest"sv, "bsd"sv};
+constexpr std::array checksum_algorithm_values = {"sha512"sv, "sha256"sv, "md5"sv};
 constexpr std::array symbol_abi_formats = {"genode"sv};
 
 constexpr KeySpec S(std::string_view key, KeyType type, std::string_view doc) {
@@ -123,6 +124,19 @@ const KeySpec keys[] = {
     S("media.checksums", string, "URL template of the list of checksums the OS publishes"),
     E("media.checksum-format", checksum_format_values,
       "freebsd-manifest: a MANIFEST (name, sha256, ...); bsd: lines like SHA512 (name) = hex"),
+    E("media.checksum-algorithm", checksum_algorithm_values,
+      "the algorithm the OS publishes its checksums with; a list's entry of another, weaker or "
+      "not, is refused; unset: sha256 for freebsd-manifest"),
+    S("media.signify-keys", free_table,
+      "per release, the signify public key its checksum list is signed with (the base64 line of "
+      "OpenBSD's etc/signify/openbsd-NN-base.pub): \"7.7\" = \"RWS...\"; the list is then the "
+      "signed file (SHA256.sig) and is read only once its signature verifies"),
+    S("media.pinned", free_table,
+      "per release, digests its media must have, whatever the mirror's list says: \"13.2\" = "
+      "{ \"base.txz\" = \"sha256:<hex>\" }"),
+    S("media.max-size", integer,
+      "the most bytes one medium may have (default 4 GiB; --max-download-size overrides it); a "
+      "larger download is stopped and deleted"),
     S("media.releases", string_list, "the releases known to exist, oldest first"),
     S("media.default-release", string, "the release fetched without --release"),
     S("media.release-values", free_table,

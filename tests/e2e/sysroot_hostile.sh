@@ -163,6 +163,32 @@ open(sys.argv[1], "wb").write(b"!<arch>\n" + member("debian-binary", b"2.0\n") +
 PY
 refused nodata.deb "" "no data.tar"
 
+step echo "a .deb with two data members, the second holding a '..' path: refused, naming both"
+python3 - $WORK/m/twodata.deb <<'PY'
+import io, sys, tarfile
+def tar(name):
+    out = io.BytesIO()
+    with tarfile.open(fileobj=out, mode="w") as t:
+        info = tarfile.TarInfo(name); info.size = 1
+        t.addfile(info, io.BytesIO(b"x"))
+    return out.getvalue()
+def member(name, data):
+    head = b"%-16s%-12s%-6s%-6s%-8s%-10s`\n" % (name.encode(), b"0", b"0", b"0", b"100644", str(len(data)).encode())
+    return head + data + (b"\n" if len(data) % 2 else b"")
+open(sys.argv[1], "wb").write(b"!<arch>\n" + member("debian-binary", b"2.0\n") + member("control.tar", tar("./control")) +
+    member("data.tar", tar("./usr/include/ok.h")) + member("data.tar.gz", tar("./usr/include/../../../outside/evil.h")))
+PY
+refused twodata.deb "" "two data members, 'data.tar' and 'data.tar.gz'"
+
+step echo "a character device as the medium: refused at once, never read; a pipe the user feeds is read as a stream"
+tar_with piped.tar "add('usr/include/piped.h')"
+expect_status 0 timeout 20 env XPORT_HOME=$WORK/piped-store $XPORT sysroot import <(cat $WORK/m/piped.tar) \
+  --target x86_64-unknown-freebsd --name piped
+[ -f "$WORK/piped-store/sysroots/piped/root/usr/include/piped.h" ] || fail "the piped medium was not imported"
+expect_status 1 timeout 20 $XPORT sysroot import /dev/zero --target x86_64-unknown-freebsd
+expect_contains "$OUT" "medium '/dev/zero': cannot read it: it is a character device"
+store_is_clean
+
 step echo "set-uid and set-gid bits are cleared, with a warning"
 tar_with setuid.tar "add('usr/lib/libsu.so.1', mode=0o4755); add('usr/lib/libsg.so.1', mode=0o2755)"
 expect_status 0 $XPORT sysroot import $WORK/m/setuid.tar --target x86_64-unknown-freebsd

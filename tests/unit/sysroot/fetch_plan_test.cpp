@@ -1,8 +1,9 @@
-// The fetch plan from the built-in profiles' [media] tables, and the published checksum lists.
+// The fetch plan from the built-in profiles' [media] tables: URLs, algorithms, keys, pins, limits.
 #include <gtest/gtest.h>
 
 #include "sysroot/checksum_list.hpp"
 #include "sysroot/fetch_plan.hpp"
+#include "sysroot/signify.hpp"
 #include "target/catalog.hpp"
 #include "util/error.hpp"
 
@@ -43,7 +44,7 @@ TEST(FetchPlan, PerReleaseValuesAndTheReleaseWithoutItsDot) {
   EXPECT_EQ(ten.files[1].name, "comp.tar.xz");
   FetchPlan obsd = plan_fetch(builtin("x86_64-unknown-openbsd"), "7.7", "", {});
   EXPECT_EQ(obsd.files[0].url, "https://cdn.openbsd.org/pub/OpenBSD/7.7/amd64/base77.tgz");
-  EXPECT_EQ(obsd.checksums_url, "https://cdn.openbsd.org/pub/OpenBSD/7.7/amd64/SHA256");
+  EXPECT_EQ(obsd.checksums_url, "https://cdn.openbsd.org/pub/OpenBSD/7.7/amd64/SHA256.sig");
   FetchPlan dfly = plan_fetch(builtin("x86_64-unknown-dragonfly"), "6.4.2", "", {});
   EXPECT_EQ(dfly.files[0].name, "dfly-x86_64-6.4.2_REL.iso.bz2");
 }
@@ -91,28 +92,66 @@ TEST(FetchPlan, UnknownPlaceholderIsNamed) {
             "m/x77");
 }
 
-TEST(ChecksumList, FreeBsdManifest) {
-  std::string sum(64, 'a');
-  auto sums = parse_checksum_list("base.txz\t" + sum + "\t26857\tbase\t\"Base system\"\ton\n" +
-                                      "kernel.txz\tnot-a-sum\t1\tkernel\t\"Kernel\"\ton\n",
-                                  "freebsd-manifest", "MANIFEST");
-  ASSERT_EQ(sums.size(), 1u);
-  EXPECT_EQ(sums["base.txz"].algorithm, "sha256");
-  EXPECT_EQ(sums["base.txz"].hex, sum);
+TEST(FetchPlan, EachOsNamesTheAlgorithmItPublishes) {
+  EXPECT_EQ(plan_fetch(builtin("x86_64-unknown-freebsd"), "14.3", "", {}).checksum_algorithm,
+            "sha256");
+  EXPECT_EQ(plan_fetch(builtin("x86_64-unknown-netbsd"), "10.1", "", {}).checksum_algorithm,
+            "sha512");
+  EXPECT_EQ(plan_fetch(builtin("x86_64-unknown-openbsd"), "7.7", "", {}).checksum_algorithm,
+            "sha256");
+  EXPECT_EQ(plan_fetch(builtin("x86_64-unknown-dragonfly"), "6.4.2", "", {}).checksum_algorithm,
+            "md5");
 }
 
-TEST(ChecksumList, BsdTaggedLines) {
-  std::string sha512(128, 'B'), md5(32, 'c');
-  auto sums = parse_checksum_list("SHA512 (base.tar.xz) = " + sha512 +
-                                      "\r\nMD5 (dfly-x86_64-6.4.2_REL.iso.bz2) = " + md5 +
-                                      "\nSHA512 (short) = abc\n",
-                                  "bsd", "SHA512");
-  ASSERT_EQ(sums.size(), 2u);
-  EXPECT_EQ(sums["base.tar.xz"].algorithm, "sha512");
-  EXPECT_EQ(sums["base.tar.xz"].hex, std::string(128, 'b'));
-  EXPECT_EQ(sums["dfly-x86_64-6.4.2_REL.iso.bz2"].algorithm, "md5");
-  EXPECT_TRUE(weak_checksum("md5"));
-  EXPECT_THROW(parse_checksum_list("", "sfv", "x"), Error);
+TEST(FetchPlan, OpenBsdReadsTheSignedListWithEachReleasesKey) {
+  target::Profile profile = builtin("x86_64-unknown-openbsd");
+  for (const std::string& release : profile.media->releases) {
+    FetchPlan plan = plan_fetch(profile, release, "", {});
+    EXPECT_TRUE(plan.checksums_url.ends_with("/SHA256.sig")) << plan.checksums_url;
+    ASSERT_FALSE(plan.signify_key.empty()) << release;
+    EXPECT_NO_THROW(parse_signify_key(plan.signify_key, release));
+  }
+  profile.media->releases.push_back("7.9");
+  try {
+    plan_fetch(profile, "7.9", "", {});
+    FAIL() << "a release without a key was planned";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("no key for release 7.9"), std::string::npos);
+    EXPECT_NE(std::string(e.what()).find("openbsd-79-base.pub"), std::string::npos);
+  }
+}
+
+TEST(FetchPlan, OsesThatSignNothingHaveNoKey) {
+  EXPECT_TRUE(plan_fetch(builtin("x86_64-unknown-netbsd"), "10.1", "", {}).signify_key.empty());
+  EXPECT_TRUE(plan_fetch(builtin("x86_64-unknown-freebsd"), "14.3", "", {}).signify_key.empty());
+}
+
+TEST(FetchPlan, FreeBsd132BaseIsPinned) {
+  FetchPlan plan = plan_fetch(builtin("x86_64-unknown-freebsd"), "13.2", "", {});
+  ASSERT_TRUE(plan.pinned.contains("base.txz"));
+  EXPECT_EQ(plan.pinned["base.txz"].algorithm, "sha256");
+  EXPECT_EQ(plan.pinned["base.txz"].hex,
+            "e50f7807f5d9e60492b3c83281ff2796ca0e48976b47a9139fb47e3c003890fa");
+  EXPECT_TRUE(plan_fetch(builtin("x86_64-unknown-freebsd"), "14.3", "", {}).pinned.empty());
+}
+
+TEST(FetchPlan, ABsdListWithoutAnAlgorithmIsRefused) {
+  target::Profile profile = builtin("x86_64-unknown-netbsd");
+  profile.media->checksum_algorithm.clear();
+  EXPECT_THROW(plan_fetch(profile, "10.1", "", {}), Error);
+}
+
+TEST(DownloadLimits, OptionThenProfileThenDefault) {
+  target::MediaSource media;
+  EXPECT_EQ(download_limits(media, 0, 0, {}).max_bytes, default_max_download_size);
+  EXPECT_EQ(download_limits(media, 0, 0, {}).timeout, default_download_timeout);
+  media.max_size = 1000;
+  EXPECT_EQ(download_limits(media, 0, 0, {}).max_bytes, 1000u);
+  EXPECT_EQ(download_limits(media, 5, 0, {}).max_bytes, 5u);
+  EXPECT_EQ(download_limits(media, 0, 0, {{"XPORT_FETCH_TIMEOUT", "7"}}).timeout.count(), 7);
+  EXPECT_EQ(download_limits(media, 0, 9, {{"XPORT_FETCH_TIMEOUT", "7"}}).timeout.count(), 9);
+  EXPECT_THROW(download_limits(media, 0, 0, {{"XPORT_FETCH_TIMEOUT", "soon"}}), UsageError);
+  EXPECT_THROW(download_limits(media, 0, 0, {{"XPORT_FETCH_TIMEOUT", "0"}}), UsageError);
 }
 
 } // namespace

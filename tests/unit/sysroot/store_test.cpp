@@ -187,16 +187,25 @@ TEST_F(StoreTest, NamesMustBeFolderNames) {
   EXPECT_NO_THROW(check_sysroot_name("aarch64-linux-gnu_12+x.y"));
 }
 
-TEST(Store, DefaultTotalLimitIsARatioOfTheMediaCappedByFreeSpace) {
-  constexpr uint64_t MiB = uint64_t{1} << 20, GiB = uint64_t{1} << 30, TiB = GiB << 10;
+TEST(Store, DefaultTotalLimitIsARatioOfTheMedia) {
+  constexpr uint64_t MiB = uint64_t{1} << 20;
   // A 580 KB bomb: the floor, 256 MiB, not the 3 GB it claims.
-  EXPECT_EQ(default_total_limit(580 * 1024, TiB, 4 * TiB), 256 * MiB);
+  EXPECT_EQ(default_total_limit(580 * 1024), 256 * MiB);
   // FreeBSD's base.txz (60 MB) may become 64 times that.
-  EXPECT_EQ(default_total_limit(60 * MiB, TiB, 4 * TiB), 64 * 60 * MiB);
-  // Never more than the free space less 5% of the filesystem.
-  EXPECT_EQ(default_total_limit(60 * MiB, 2 * GiB, 20 * GiB), 1 * GiB);
-  // A nearly full filesystem refuses at the first byte rather than filling it.
-  EXPECT_EQ(default_total_limit(60 * MiB, 100 * MiB, 20 * GiB), 1u);
+  EXPECT_EQ(default_total_limit(60 * MiB), 64 * 60 * MiB);
+  EXPECT_EQ(default_total_limit(UINT64_MAX / 2), UINT64_MAX);
+}
+
+TEST(Store, FreeSpaceKeepsAReserveOfFivePercentAtMost256MiB) {
+  constexpr uint64_t MiB = uint64_t{1} << 20, GiB = uint64_t{1} << 30;
+  // A large disk: 256 MiB kept free, not 5% of 4 TiB.
+  EXPECT_EQ(free_space_of("/s", 2 * GiB, 4096 * GiB).usable(), 2 * GiB - 256 * MiB);
+  // A 64 MiB tmpfs with 60 MiB free: 5% of it kept, the rest usable; a tiny import fits.
+  FreeSpace small = free_space_of("/s", 60 * MiB, 64 * MiB);
+  EXPECT_EQ(small.reserve, 64 * MiB / 20);
+  EXPECT_EQ(small.usable(), 60 * MiB - 64 * MiB / 20);
+  // Less free than the reserve: nothing may be written.
+  EXPECT_EQ(free_space_of("/s", 100 * MiB, 20 * GiB).usable(), 0u);
 }
 
 } // namespace

@@ -221,3 +221,31 @@ TEST(ProfileFile, SymbolAbiShimsAndApiLibrariesAreChecked) {
 
 } // namespace
 } // namespace xport::target
+
+namespace xport::target {
+namespace {
+
+TEST(ProfileFile, MediaPinsKeysAndMaxSizeAreChecked) {
+  std::string hex(64, 'a');
+  auto problems = parse("name = \"myos\"\n[media]\nmax-size = 0\n"
+                        "[media.pinned]\n\"1.0\" = { \"base.txz\" = \"sha256:" +
+                        hex + "\" }\n\"2.0\" = { \"base.txz\" = \"md5:abc\" }\n\"3.0\" = \"x\"\n" +
+                        "[media.signify-keys]\n\"1.0\" = 7\n");
+  ASSERT_EQ(problems.size(), 4u);
+  EXPECT_NE(problems[0].str().find("bad value 0 for 'media.max-size'"), std::string::npos)
+      << problems[0].str();
+  EXPECT_NE(problems[1].str().find("'media.pinned.2.0.\"base.txz\"': expected \"sha256:<64 hex "
+                                   "digits>\""),
+            std::string::npos)
+      << problems[1].str();
+  EXPECT_NE(problems[2].str().find("wrong type for 'media.pinned.3.0': expected a table"),
+            std::string::npos)
+      << problems[2].str();
+  EXPECT_NE(problems[3].str().find("wrong type for 'media.signify-keys.1.0': expected the base64 "
+                                   "line"),
+            std::string::npos)
+      << problems[3].str();
+}
+
+} // namespace
+} // namespace xport::target
