@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <clang-c/Index.h>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -593,25 +594,167 @@ std::vector<std::string> macro_names(CXTranslationUnit unit) {
 // tokens (the largest macros of real C libraries are a few hundred).
 constexpr uint64_t max_macro_tokens = uint64_t{1} << 20;
 
+// Past this many macros nested in one expansion, a macro is not evaluated either: the estimate
+// below recurses, and no real header nests more than a few dozen.
+constexpr int max_macro_depth = 1000;
+
 struct MacroBomb {
   std::string name;
   Location where;
+  bool too_deep = false; // else: its expansion passes max_macro_tokens
 };
 
-// The object-like macros whose expansion would pass max_macro_tokens, estimated from their
-// definitions' tokens without expanding anything: each use of another object-like macro counts
-// as that macro's expansion (a macro in its own expansion counts once, as the preprocessor
-// stops there; function-like macros count as one token). Depth-first without recursion, so a
-// chain of a hundred thousand macros costs no stack.
+struct MacroToken {
+  std::string identifier; // "" for any other token
+  char punct = 0;         // '(', ')' or ','; 0 otherwise
+};
+
+struct MacroDefinition {
+  std::vector<MacroToken> body;
+  std::vector<std::string> params; // a function-like macro's, "__VA_ARGS__" for "..."
+  bool function_like = false;
+  bool variadic = false;
+  Location where;
+};
+
+// How many tokens a macro expands to, as an affine function of its arguments' sizes:
+// [constant, per parameter]. `#define F1(x) F0(x)+F0(x)` is [1, 2]; an object-like macro has the
+// constant alone. Sums and products saturate past max_macro_tokens.
+using MacroSize = std::vector<uint64_t>;
+
+class MacroEstimate {
+public:
+  explicit MacroEstimate(const std::map<std::string, MacroDefinition>& definitions)
+      : definitions_(definitions) {}
+
+  // The object-like macro `name`'s expansion in tokens; nullopt when it nests too deep to tell.
+  std::optional<uint64_t> object_size(const std::string& name) {
+    aborted_ = false;
+    MacroSize size = of(name, definitions_.at(name));
+    if (aborted_)
+      return std::nullopt;
+    return size[0];
+  }
+
+private:
+  static uint64_t add(uint64_t a, uint64_t b) { return std::min(a + b, max_macro_tokens + 1); }
+  static uint64_t times(uint64_t a, uint64_t b) {
+    if (a == 0 || b == 0)
+      return 0;
+    return a > (max_macro_tokens + 1) / b ? max_macro_tokens + 1 : a * b;
+  }
+
+  // A macro's size, once per macro. A macro in its own expansion counts as one token (the
+  // preprocessor stops there). Once the nesting passes max_macro_depth, every macro on the way is
+  // marked too deep, so a long chain costs one walk, not one per macro on it.
+  MacroSize of(const std::string& name, const MacroDefinition& d) {
+    if (auto known = sizes_.find(name); known != sizes_.end())
+      return known->second;
+    if (deep_.contains(name)) {
+      too_deep();
+      return MacroSize(d.params.size() + 1, 1);
+    }
+    active_.insert(name);
+    MacroSize size = expand(d.body, 0, d.body.size(), &d);
+    active_.erase(name);
+    if (!aborted_)
+      sizes_.emplace(name, size);
+    return size;
+  }
+
+  void too_deep() {
+    aborted_ = true;
+    deep_.insert(active_.begin(), active_.end());
+  }
+
+  // The tokens [begin, end) of a body (or of an argument in it). Each call is one level of
+  // nesting, for a macro used or an argument read, so neither a chain of macros nor a body of
+  // calls within calls takes more stack than max_macro_depth frames.
+  MacroSize expand(const std::vector<MacroToken>& t, std::size_t begin, std::size_t end,
+                   const MacroDefinition* within) {
+    MacroSize out(within ? within->params.size() + 1 : 1, 0);
+    if (depth_ >= max_macro_depth) {
+      too_deep();
+      return out;
+    }
+    ++depth_;
+    for (std::size_t i = begin; i < end && !aborted_;) {
+      const std::string& word = t[i].identifier;
+      if (within && !word.empty()) {
+        auto p = std::find(within->params.begin(), within->params.end(), word);
+        if (p != within->params.end()) {
+          std::size_t k = 1 + (p - within->params.begin());
+          out[k] = add(out[k], 1);
+          ++i;
+          continue;
+        }
+      }
+      auto used = word.empty() ? definitions_.end() : definitions_.find(word);
+      if (used == definitions_.end() || active_.contains(word)) {
+        out[0] = add(out[0], 1);
+        ++i;
+        continue;
+      }
+      if (!used->second.function_like) {
+        out[0] = add(out[0], of(word, used->second)[0]);
+        ++i;
+        continue;
+      }
+      // A function-like macro expands only when a '(' follows; its arguments end at the ')'
+      // that closes it, split at the commas outside inner parentheses.
+      std::vector<std::pair<std::size_t, std::size_t>> args;
+      std::size_t j = i + 2, from = i + 2;
+      int level = 0;
+      if (i + 1 < end && t[i + 1].punct == '(')
+        for (; j < end; ++j) {
+          char c = t[j].punct;
+          if (c == '(') {
+            ++level;
+          } else if (c == ')' && level-- == 0) {
+            args.emplace_back(from, j);
+            break;
+          } else if (c == ',' && level == 0) {
+            args.emplace_back(from, j);
+            from = j + 1;
+          }
+        }
+      if (args.empty()) { // no call here (or one closed outside this text): a name
+        out[0] = add(out[0], 1);
+        ++i;
+        continue;
+      }
+      const MacroDefinition& callee = used->second;
+      MacroSize f = of(word, callee);
+      out[0] = add(out[0], f[0]);
+      for (std::size_t a = 0; a < args.size() && !callee.params.empty(); ++a) {
+        std::size_t k = std::min(a, callee.params.size() - 1);
+        if (a != k && !callee.variadic)
+          break;
+        MacroSize arg = expand(t, args[a].first, args[a].second, within);
+        for (std::size_t m = 0; m < out.size(); ++m)
+          out[m] = add(out[m], times(f[k + 1], arg[m]));
+      }
+      i = j + 1;
+    }
+    --depth_;
+    return out;
+  }
+
+  const std::map<std::string, MacroDefinition>& definitions_;
+  std::map<std::string, MacroSize> sizes_;
+  std::set<std::string> active_, deep_;
+  int depth_ = 0;
+  bool aborted_ = false;
+};
+
+// The object-like macros whose expansion would pass max_macro_tokens (or nest past
+// max_macro_depth), estimated from the definitions' tokens without expanding anything: each use
+// of another macro counts as that macro's expansion, a function-like one's with its arguments'
+// sizes times their uses (`#define F1(x) F0(x)+F0(x)` ... `#define BOOM F40(1)` doubles too).
 std::vector<MacroBomb> macro_bombs(CXTranslationUnit unit) {
-  struct Definition {
-    std::vector<std::string> body; // identifiers, "" for any other token
-    bool function_like = false;
-    Location where;
-  };
   struct Walk {
     CXTranslationUnit unit;
-    std::map<std::string, Definition> definitions; // the last definition of each name
+    std::map<std::string, MacroDefinition> definitions; // the last definition of each name
   } walk{unit, {}};
   clang_visitChildren(
       clang_getTranslationUnitCursor(unit),
@@ -619,67 +762,59 @@ std::vector<MacroBomb> macro_bombs(CXTranslationUnit unit) {
         auto* w = static_cast<Walk*>(data);
         if (clang_getCursorKind(c) != CXCursor_MacroDefinition || clang_Cursor_isMacroBuiltin(c))
           return CXChildVisit_Continue;
-        Definition d;
+        MacroDefinition d;
         d.where = location_of(clang_getCursorLocation(c));
         if (d.where.file.empty() || d.where.file == main_file)
           return CXChildVisit_Continue;
         d.function_like = clang_Cursor_isMacroFunctionLike(c);
-        if (!d.function_like) {
-          CXToken* tokens = nullptr;
-          unsigned count = 0;
-          clang_tokenize(w->unit, clang_getCursorExtent(c), &tokens, &count);
-          for (unsigned i = 1; i < count; ++i) // tokens[0] is the name
-            d.body.push_back(clang_getTokenKind(tokens[i]) == CXToken_Identifier
-                                 ? text(clang_getTokenSpelling(w->unit, tokens[i]))
-                                 : std::string());
-          clang_disposeTokens(w->unit, tokens, count);
+        CXToken* tokens = nullptr;
+        unsigned count = 0;
+        clang_tokenize(w->unit, clang_getCursorExtent(c), &tokens, &count);
+        unsigned i = 1; // tokens[0] is the name
+        if (d.function_like && i < count) {
+          std::string previous = "(";
+          for (++i; i < count; ++i) { // past the '(': the parameters up to ')'
+            std::string word = text(clang_getTokenSpelling(w->unit, tokens[i]));
+            if (word == ")") {
+              ++i;
+              break;
+            }
+            if (word == "...") {
+              d.variadic = true; // `...` alone is __VA_ARGS__; `args...` names it
+              if (previous == "(" || previous == ",")
+                d.params.push_back("__VA_ARGS__");
+            } else if (word != ",") {
+              d.params.push_back(word);
+            }
+            previous = std::move(word);
+          }
         }
+        for (; i < count; ++i) {
+          MacroToken token;
+          CXTokenKind kind = clang_getTokenKind(tokens[i]);
+          if (kind == CXToken_Identifier || kind == CXToken_Keyword) {
+            token.identifier = text(clang_getTokenSpelling(w->unit, tokens[i]));
+          } else if (kind == CXToken_Punctuation) {
+            std::string p = text(clang_getTokenSpelling(w->unit, tokens[i]));
+            if (p == "(" || p == ")" || p == ",")
+              token.punct = p[0];
+          }
+          d.body.push_back(std::move(token));
+        }
+        clang_disposeTokens(w->unit, tokens, count);
         w->definitions.insert_or_assign(text(clang_getCursorSpelling(c)), std::move(d));
         return CXChildVisit_Continue;
       },
       &walk);
-  const auto& definitions = walk.definitions;
-  auto add = [](uint64_t a, uint64_t b) { return std::min(a + b, max_macro_tokens + 1); };
-  std::map<std::string, uint64_t> sizes;
-  std::set<std::string> active;
-  struct Frame {
-    const std::string* name;
-    const Definition* definition;
-    std::size_t next = 0;
-    uint64_t total = 0;
-  };
+  MacroEstimate estimate(walk.definitions);
   std::vector<MacroBomb> bombs;
-  for (const auto& [name, definition] : definitions) {
-    if (definition.function_like || sizes.contains(name))
+  for (const auto& [name, definition] : walk.definitions) {
+    if (definition.function_like)
       continue;
-    std::vector<Frame> stack{{&name, &definition}};
-    active.insert(name);
-    while (!stack.empty()) {
-      Frame& f = stack.back();
-      if (f.next == f.definition->body.size() || f.total > max_macro_tokens) {
-        uint64_t total = f.total;
-        sizes[*f.name] = total;
-        active.erase(*f.name);
-        stack.pop_back();
-        if (!stack.empty())
-          stack.back().total = add(stack.back().total, total);
-        continue;
-      }
-      const std::string& token = f.definition->body[f.next++];
-      auto used = token.empty() ? definitions.end() : definitions.find(token);
-      if (used == definitions.end() || used->second.function_like || active.contains(token)) {
-        f.total = add(f.total, 1);
-      } else if (auto known = sizes.find(token); known != sizes.end()) {
-        f.total = add(f.total, known->second);
-      } else {
-        active.insert(token);
-        stack.push_back({&used->first, &used->second});
-      }
-    }
+    std::optional<uint64_t> size = estimate.object_size(name);
+    if (!size || *size > max_macro_tokens)
+      bombs.push_back({name, definition.where, !size});
   }
-  for (const auto& [name, size] : sizes)
-    if (size > max_macro_tokens)
-      bombs.push_back({name, definitions.at(name).where});
   std::sort(bombs.begin(), bombs.end(), [](const MacroBomb& a, const MacroBomb& b) {
     return std::tie(a.where.file, a.where.line) < std::tie(b.where.file, b.where.line);
   });
@@ -727,11 +862,14 @@ Dump read_headers(const ReadRequest& request) {
       for (const std::string& root : request.include_roots)
         if (place.starts_with(root + "/"))
           place = place.substr(root.size() + 1);
-      dump.failed.push_back(
-          {header, fmt::format("{}:{}: defines {}, a macro whose expansion passes {} tokens (one "
-                               "that doubles at each step?); evaluating it would take unbounded "
-                               "memory and time",
-                               place, b.where.line, b.name, max_macro_tokens)});
+      std::string what =
+          b.too_deep
+              ? fmt::format("nests more than {} macros deep", max_macro_depth)
+              : fmt::format("passes {} tokens (one that doubles at each step?)", max_macro_tokens);
+      dump.failed.push_back({header, fmt::format("{}:{}: defines {}, a macro whose expansion {}; "
+                                                 "evaluating it would take unbounded memory and "
+                                                 "time",
+                                                 place, b.where.line, b.name, what)});
       clean = false;
     }
     std::erase_if(macros, [&](const std::string& m) { return names.contains(m); });

@@ -381,6 +381,11 @@ int run_list(const StoreOption& store, bool as_json) {
   }
   if (all.empty()) {
     std::cout << "no sysroots; import one with 'xport sysroot import MEDIA --target T'\n";
+      if (const sysroot::MediumOrigin& o = medium.origin; !o.url.empty())
+        std::cout << fmt::format("      fetched from {}: {} as its checksum list published{}{}\n",
+                                 o.url, o.published,
+                                 o.signed_by.empty() ? "" : " (signed, key " + o.signed_by + ")",
+                                 o.pinned.empty() ? "" : ", the pinned digest");
     return exit_ok;
   }
   std::size_t w0 = 4, w1 = 6;

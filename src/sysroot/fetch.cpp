@@ -260,6 +260,8 @@ Sysroot fetch(Store& store, const target::Profile& profile, FetchRequest request
     report.files.push_back({file.url, wanted[i].algorithm, wanted[i].hex, got.from_cache, got.bytes,
                             got.resumed_from, pinned});
     request.import.media.push_back(got.path);
+    request.import.origins.push_back(
+        {file.url, wanted[i].algorithm + ":" + wanted[i].hex, pinned, report.list_signed_by});
   }
   return store.import(profile, request.import, observer.import, observer.on_wait);
 }

@@ -200,7 +200,11 @@ public:
       result.media.push_back({!media_[i].recorded.empty() ? media_[i].recorded
                               : media_[i].path.empty()    ? media_[i].display
                                                           : fs::absolute(media_[i].path).string(),
-                              format, medium_size(media_[i]), "", ""});
+                              format,
+                              medium_size(media_[i]),
+                              "",
+                              "",
+                              {}});
     }
     pull_link_targets();
     writer_.finish();
@@ -292,7 +296,7 @@ private:
       if (m.size > 0) // a hardlink that carries its data (pax, some ISO readers)
         writer_.add_file(*name, neutralised(m, where), m.size, data, medium, where);
       else
-        pending_hardlinks_.push_back({*name, *target, medium});
+        pending_hardlinks_.push_back({*name, *target, medium, where});
       return;
     }
     }
@@ -305,6 +309,12 @@ private:
                       m.mode, m.mode & 0777));
     return m.mode & 0777;
   }
+
+  struct PendingHardlink {
+    std::string name, target;
+    std::size_t medium;
+    std::string where;
+  };
 
   // Links whose targets were skipped by the selection (libfoo.so -> libfoo.so.1 outside the
   // library folders; a hardlink to an unselected file) get those targets in another pass.
@@ -329,9 +339,24 @@ private:
       }
       std::vector<PendingHardlink> pending = std::move(pending_hardlinks_);
       pending_hardlinks_.clear();
+      std::set<std::string> pending_names;
       for (const PendingHardlink& h : pending)
-        if (want(h.target))
-          wanted[h.medium].insert(h.name);
+        pending_names.insert(h.name);
+      for (const PendingHardlink& h : pending) {
+        if (link_to_written(h))
+          continue;
+        auto it = index_.find(h.target);
+        if (it == index_.end() || it->second.kind == MemberKind::directory ||
+            it->second.kind == MemberKind::special)
+          refuse(h);
+        if (pending_names.contains(h.target)) {
+          pending_hardlinks_.push_back(h); // a link to a link: once that one is made
+          continue;
+        }
+        if (!want(h.target) && !wanted[it->second.medium].contains(h.target))
+          refuse(h);
+        wanted[h.medium].insert(h.name);
+      }
       if (wanted.empty())
         break;
       for (const auto& entry : wanted) {
@@ -341,6 +366,36 @@ private:
                     [&](const Member& m, MemberData& data) { handle(m, data, medium, names); });
       }
     }
+    for (const PendingHardlink& h : pending_hardlinks_)
+      if (!link_to_written(h))
+        refuse(h);
+  }
+
+  // A hardlink whose target came later in the medium, or in a pass that pulled it in. A hardlink
+  // to a symlink (GNU tar makes them) is that symlink again.
+  bool link_to_written(const PendingHardlink& h) {
+    if (writer_.add_hardlink(h.name, h.target, h.medium, h.where))
+      return true;
+    const FileRecord* r = writer_.find(writer_.resolve(h.target, false));
+    if (!r || r->kind != MemberKind::symlink)
+      return false;
+    writer_.add_symlink(h.name, r->target, h.medium, h.where);
+    return true;
+  }
+
+  // A hardlink that stays unresolved is not dropped: the sysroot would miss a file its medium
+  // has, and no one would know.
+  [[noreturn]] void refuse(const PendingHardlink& h) const {
+    auto it = index_.find(h.target);
+    std::string why =
+        it == index_.end()                         ? "is not a member of the medium"
+        : it->second.kind == MemberKind::directory ? "is a folder"
+        : it->second.kind == MemberKind::special
+            ? "is a device, FIFO or socket"
+            : fmt::format("cannot be resolved (links to links deeper than {})", max_pull_rounds);
+    throw Error("{}: refused: the hardlink target '{}' {}; the medium is hostile or damaged, "
+                "nothing was imported",
+                h.where, h.target, why);
   }
 
   // The published checksum the user gave (--expect-sha256) against the medium's.
@@ -364,10 +419,6 @@ private:
   struct IndexEntry {
     std::size_t medium;
     MemberKind kind;
-  };
-  struct PendingHardlink {
-    std::string name, target;
-    std::size_t medium;
   };
 
   const std::vector<MediumSource>& media_;

@@ -79,12 +79,18 @@ namespace {
 // Everything but the file list.
 nlohmann::json head_json(const Manifest& m) {
   nlohmann::json media = nlohmann::json::array();
-  for (const MediumRecord& r : m.media)
+  for (const MediumRecord& r : m.media) {
     media.push_back({{"path", r.path},
                      {"format", r.format},
                      {"size", r.size},
                      {"xxh3_128", r.xxh3_128},
                      {"sha256", r.sha256}});
+    if (!r.origin.url.empty())
+      media.back()["origin"] = {{"url", r.origin.url},
+                                {"published", r.origin.published},
+                                {"pinned", r.origin.pinned},
+                                {"signed_by", r.origin.signed_by}};
+  }
   nlohmann::json scripts = nlohmann::json::array();
   for (const LinkerScript& s : m.linker_scripts)
     scripts.push_back(
@@ -154,10 +160,15 @@ Manifest manifest_from_json(const nlohmann::json& j, const std::string& origin) 
     j.at("target").get_to(m.target);
     j.at("xport_version").get_to(m.xport_version);
     j.at("imported_at").get_to(m.imported_at);
-    for (const auto& r : j.at("media"))
+    for (const auto& r : j.at("media")) {
+      MediumOrigin origin;
+      if (auto o = r.find("origin"); o != r.end())
+        origin = {o->at("url").get<std::string>(), o->value("published", std::string{}),
+                  o->value("pinned", std::string{}), o->value("signed_by", std::string{})};
       m.media.push_back({r.at("path").get<std::string>(), r.at("format").get<std::string>(),
                          r.at("size").get<uint64_t>(), r.value("xxh3_128", std::string{}),
-                         r.at("sha256").get<std::string>()});
+                         r.at("sha256").get<std::string>(), std::move(origin)});
+    }
     if (m.format == 1) {
       m.file_digest = util::DigestAlgorithm::sha256;
     } else {

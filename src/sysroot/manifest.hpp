@@ -30,12 +30,21 @@ struct FileRecord {
   std::size_t medium = 0; // index into Manifest::media
 };
 
+// Where `sysroot fetch` found a medium and what vouched for it, so that the sysroot says it later.
+struct MediumOrigin {
+  std::string url;       // "" for a medium the user gave
+  std::string published; // the checksum list's digest it matched: "sha256:<hex>"
+  std::string pinned;    // the profile's or --expect-sha256's digest it matched; "" = none
+  std::string signed_by; // the signify key that verified the list ("openbsd-78-base"); "" = none
+};
+
 struct MediumRecord {
   std::string path;   // absolute path at import time
   std::string format; // "ISO9660 with Rockridge extensions", "deb: data.tar.xz, GNU tar format"
   uint64_t size = 0;
   std::string xxh3_128; // the whole medium file; "" for folders and media that were not hashed
   std::string sha256;   // only when asked (--expect-sha256); "" otherwise
+  MediumOrigin origin;
 };
 
 struct ImportSettings {

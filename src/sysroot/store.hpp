@@ -69,6 +69,7 @@ struct VerifyReport {
 
 class Store {
 public:
+  std::vector<MediumOrigin> origins;      // one per medium fetched (sysroot fetch), or none
   // Opens (and creates) the store; removes temporary folders left by killed imports.
   static Store open(const std::optional<std::filesystem::path>& dir = std::nullopt);
   // For lookups only (find, get, list): creates nothing and removes nothing; a store that does not

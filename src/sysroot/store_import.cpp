@@ -220,6 +220,8 @@ Sysroot Store::import(const target::Profile& profile, const ImportRequest& reque
     m.xport_version = xport::version;
     m.imported_at = utc_now();
     m.media = std::move(result.media);
+    for (std::size_t i = 0; i < request.origins.size() && i < m.media.size(); ++i)
+      m.media[i].origin = request.origins[i];
     m.file_digest = request.file_digest;
     m.settings = {request.all, request.max_member_size};
     m.layout = detect_layout(temp / "root", profile);

@@ -5,7 +5,10 @@
 #   '..' steps) is left out with a reason naming that path, and nothing of the file appears in
 #   any output (the file beside the store is valid C whose declarations would show);
 # - a header whose macros expand exponentially (`#define A1 (A0+A0)` ... A40: 2^40 tokens) is
-#   left out with the reason, in bounded time and memory, and the rest of the dump succeeds.
+#   left out with the reason, in bounded time and memory, and the rest of the dump succeeds; so
+#   are one that doubles through function-like macros (`#define F1(x) (F0(x)+F0(x))` ... used by
+#   `#define FBOMB F40(1)`) and one that nests 5,000 macros deep, while a header of everyday
+#   function-like and variadic macros keeps its constants.
 source "$(dirname "$0")/lib.sh"
 cd "$WORK"
 T=${XPORT_TEST_TARGET:-x86_64-unknown-freebsd}
@@ -35,6 +38,26 @@ for i in range(1, 41):
     print("#define A%d (A%d+A%d)" % (i, i - 1, i - 1))
 print("struct bomb_s { int x; };")
 PY
+python3 - >layer/usr/local/include/fbomb.h <<'PY'
+print("#define F0(x) x")
+for i in range(1, 41):
+    print("#define F%d(x) (F%d(x)+F%d(x))" % (i, i - 1, i - 1))
+print("#define FBOMB F40(1)")
+print("struct fbomb_s { int x; };")
+PY
+python3 - >layer/usr/local/include/deep.h <<'PY'
+# Each macro names the next, so that E1, first by name, expands through all 5,000.
+for i in range(1, 5000):
+    print("#define E%d E%d" % (i, i + 1))
+print("#define E5000 1")
+print("struct deep_s { int x; };")
+PY
+cat >layer/usr/local/include/everyday.h <<'H'
+#define XPORT_MAX(a, b) ((a) > (b) ? (a) : (b))
+#define XPORT_FIRST(x, ...) (x)
+#define XPORT_TWICE(x) XPORT_MAX(x, x)
+#define XPORT_EVERYDAY XPORT_TWICE(XPORT_FIRST(7, 8, 9))
+H
 echo 'struct xport_layered { int y; };' >layer/usr/local/include/layered.h
 (cd layer && tar -cf ../layer.tar usr)
 step "$XPORT" sysroot add "$T" layer.tar >/dev/null
@@ -52,6 +75,10 @@ expect_contains "$OUT" "# left out dotdot.h: includes '$XPORT_HOME/secret/secret
 expect_contains "$OUT" "# left out absolute.h: includes '$XPORT_HOME/secret/secret.h', outside the sysroot"
 expect_contains "$OUT" "# left out bomb.h: bomb.h:"
 expect_contains "$OUT" "a macro whose expansion passes"
+expect_contains "$OUT" "# left out fbomb.h: fbomb.h:42: defines FBOMB, a macro whose expansion passes"
+expect_contains "$OUT" "# left out deep.h: deep.h:"
+expect_contains "$OUT" "a macro whose expansion nests more than 1000 macros deep"
+expect_contains "$OUT" "const XPORT_EVERYDAY = 7"
 expect_contains "$OUT" "struct xport_good (sys/types.h:2)"
 expect_contains "$OUT" "struct xport_layered"
 expect_contains "$OUT" "const XPORT_GOOD_VALUE = 42"

@@ -110,6 +110,17 @@ ROOT=$XPORT_HOME/sysroots/x86_64-unknown-freebsd/root
 [ -f $ROOT/usr/include/stdio.h ] && [ -f $ROOT/usr/lib/crt1.o ] || fail "the sysroot lacks base.txz's files"
 [ -f $XPORT_HOME/downloads/sha256/$sum/base.txz ] || fail "base.txz is not cached by its checksum"
 grep -q "GET /freebsd/amd64/13.2-RELEASE/base.txz" $LOG || fail "base.txz was not requested"
+step echo "the sysroot's manifest says where base.txz came from and what vouched for it"
+python3 - "$XPORT_HOME/sysroots/x86_64-unknown-freebsd/sysroot.json" "$URL" "$sum" <<'PY' ||
+import json, sys
+origin = json.load(open(sys.argv[1]))["media"][0]["origin"]
+want = {"url": sys.argv[2] + "/freebsd/amd64/13.2-RELEASE/base.txz",
+        "published": "sha256:" + sys.argv[3], "pinned": "sha256:" + sys.argv[3], "signed_by": ""}
+sys.exit(0 if origin == want else "origin is %r, not %r" % (origin, want))
+PY
+  fail "the manifest does not record the medium's origin"
+expect_status 0 $XPORT sysroot show x86_64-unknown-freebsd
+expect_contains "$OUT" "fetched from $URL/freebsd/amd64/13.2-RELEASE/base.txz: sha256:$sum as its checksum list published, the pinned digest"
 
 step echo "a second fetch of the same release downloads nothing, and says so"
 before=$(wc -l <$LOG)

@@ -105,6 +105,37 @@ TEST_F(ImportTest, KeepsHardlinks) {
   EXPECT_TRUE(fs::equivalent(base_ / "root/usr/lib/libz.a", base_ / "root/usr/lib/libz_p.a"));
 }
 
+TEST_F(ImportTest, ResolvesHardlinksToLaterAndUnselectedMembers) {
+  auto tar = make_tar({{"usr/lib/libearly.a", AE_IFREG, "", "", "usr/lib/liblate.a"},
+                       {"usr/lib/liblate.a", AE_IFREG, "late"},
+                       {"usr/lib/libone.so.1", AE_IFREG, "", "", "usr/share/real/libshared.so.1"},
+                       {"usr/lib/libtwo.so.1", AE_IFREG, "", "", "usr/share/real/libshared.so.1"},
+                       {"usr/share/real/libshared.so.1", AE_IFREG, "elf"},
+                       {"usr/share/real/libs.so", AE_IFLNK, "", "libshared.so.1"},
+                       {"usr/lib/libs.so", AE_IFREG, "", "", "usr/share/real/libs.so"}});
+  import(tar);
+  fs::path root = base_ / "root";
+  EXPECT_TRUE(fs::equivalent(root / "usr/lib/libearly.a", root / "usr/lib/liblate.a"));
+  EXPECT_TRUE(fs::equivalent(root / "usr/lib/libone.so.1", root / "usr/lib/libtwo.so.1"));
+  EXPECT_TRUE(fs::equivalent(root / "usr/lib/libone.so.1", root / "usr/share/real/libshared.so.1"));
+  // A hardlink to a symlink is that symlink again.
+  ASSERT_TRUE(fs::is_symlink(root / "usr/lib/libs.so"));
+  EXPECT_EQ(fs::read_symlink(root / "usr/lib/libs.so"), "libshared.so.1");
+}
+
+TEST_F(ImportTest, RefusesAHardlinkThatResolvesToNothing) {
+  std::string e =
+      import_error(make_tar({{"usr/include/a.h", AE_IFREG, "int a;"},
+                             {"usr/lib/libc.a", AE_IFREG, "", "", "usr/lib/libgone.a"}}));
+  EXPECT_NE(e.find("member 'usr/lib/libc.a'"), std::string::npos) << e;
+  EXPECT_NE(e.find("'usr/lib/libgone.a' is not a member of the medium"), std::string::npos) << e;
+  e = import_error(make_tar(
+      {{"usr/share/dir", AE_IFDIR}, {"usr/lib/libd.a", AE_IFREG, "", "", "usr/share/dir"}}));
+  EXPECT_NE(e.find("'usr/share/dir' is a folder"), std::string::npos) << e;
+  EXPECT_FALSE(fs::exists(base_ / "root/usr/include/a.h"));
+  expect_nothing_outside_root();
+}
+
 TEST_F(ImportTest, RefusesDotDotAndAbsoluteNames) {
   std::string e = import_error(make_tar({{"usr/include/../../../evil.h", AE_IFREG, "x"}}));
   EXPECT_NE(e.find("medium 'test.tar', member 'usr/include/../../../evil.h'"), std::string::npos)

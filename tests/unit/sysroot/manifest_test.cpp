@@ -20,8 +20,19 @@ TEST(Manifest, RoundTrip) {
   m.target = "aarch64-unknown-linux-gnu";
   m.xport_version = "0.1.0";
   m.imported_at = "2026-01-01T00:00:00Z";
-  m.media = {{"/m/libc6.deb", "deb: data.tar.xz, GNU tar format", 1234, std::string(32, 'a'),
-              std::string(64, 'a')}};
+  m.media = {{"/m/libc6.deb",
+              "deb: data.tar.xz, GNU tar format",
+              1234,
+              std::string(32, 'a'),
+              std::string(64, 'a'),
+              {}},
+             {"/m/base.txz",
+              "tar.xz",
+              5678,
+              std::string(32, 'c'),
+              "",
+              {"https://mirror.example/13.2-RELEASE/base.txz", "sha256:" + std::string(64, 'd'),
+               "sha256:" + std::string(64, 'd'), "openbsd-78-base"}}};
   m.settings = {false, 4096};
   m.layout.kind = "debian-cross";
   m.layout.include_dirs = {"usr/aarch64-linux-gnu/include"};
@@ -41,6 +52,12 @@ TEST(Manifest, RoundTrip) {
   fs::remove(file);
   EXPECT_EQ(to_json(back), to_json(m));
   EXPECT_EQ(back.total_bytes(), 11u);
+  // Where a fetched medium came from and what vouched for it; a medium the user gave has none.
+  ASSERT_EQ(back.media.size(), 2u);
+  EXPECT_FALSE(to_json(m)["media"][0].contains("origin"));
+  EXPECT_EQ(back.media[1].origin.url, "https://mirror.example/13.2-RELEASE/base.txz");
+  EXPECT_EQ(back.media[1].origin.pinned, "sha256:" + std::string(64, 'd'));
+  EXPECT_EQ(back.media[1].origin.signed_by, "openbsd-78-base");
 }
 
 TEST(Manifest, DamagedFilesAreNamed) {
