@@ -18,11 +18,11 @@ constexpr const char* placeholder = "xport-abi-placeholder.c";
 ClangFlags clang_flags_for(const target::Profile& profile, const std::string& sysroot,
                            const util::Environment& env) {
   ClangFlags out;
-  std::optional<driver::SysrootView> view = driver::open_sysroot(sysroot, profile, env);
+  std::optional<sysroot::FoundSysroot> view = sysroot::open_sysroot(sysroot, profile, env);
   if (!view)
     throw Error("no sysroot for target '{}' {}: its headers are what xport abi reads; import "
                 "one with 'xport sysroot import MEDIA --target {}' or pass --sysroot DIR",
-                profile.name, driver::where_sysroot_was_looked_for(profile, env), profile.name);
+                profile.name, sysroot::where_sysroot_was_looked_for(profile, env), profile.name);
   out.sysroot = *view;
   driver::CompilerRequest request;
   request.profile = &profile;
@@ -43,7 +43,7 @@ ClangFlags clang_flags_for(const target::Profile& profile, const std::string& sy
   return out;
 }
 
-std::vector<std::string> c_library_headers(const driver::SysrootView& sysroot) {
+std::vector<std::string> c_library_headers(const sysroot::FoundSysroot& sysroot) {
   // Every include folder: a Debian multiarch sysroot splits them between usr/include and
   // usr/include/x86_64-linux-gnu (sys/ is in the second).
   std::set<std::string> names;

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "driver/command_line.hpp"
+#include "sysroot/lookup.hpp"
 #include "target/profile.hpp"
 #include "util/process.hpp"
 
@@ -18,7 +18,7 @@ namespace xport::abi {
 struct ClangFlags {
   std::string compiler;           // /usr/bin/clang-14
   std::vector<std::string> flags; // without the compiler, the mode (-c, -fsyntax-only) and input
-  driver::SysrootView sysroot;
+  sysroot::FoundSysroot sysroot;
   std::vector<std::string> removed_variables; // the host's, not to be seen by clang
 };
 
@@ -29,6 +29,6 @@ ClangFlags clang_flags_for(const target::Profile& profile, const std::string& sy
 // The header names a sysroot's C library offers: the *.h files at the top of its include folders
 // and in their sys/ folders, with sys/types.h and sys/param.h first (BSD headers expect them),
 // then by name.
-std::vector<std::string> c_library_headers(const driver::SysrootView& sysroot);
+std::vector<std::string> c_library_headers(const sysroot::FoundSysroot& sysroot);
 
 } // namespace xport::abi

@@ -9,6 +9,7 @@
 #include "abi/layout_json.hpp"
 #include "driver/host_isolation.hpp"
 #include "util/error.hpp"
+#include "util/paths.hpp"
 
 namespace xport::abi {
 namespace fs = std::filesystem;
@@ -16,9 +17,7 @@ namespace {
 
 // Beside this program: libexec/xport/xport-abi-reader, as the front finds xport-full.
 fs::path reader_program() {
-  std::error_code ec;
-  fs::path self = fs::read_symlink("/proc/self/exe", ec);
-  return self.parent_path() / "xport-abi-reader";
+  return util::self_path().parent_path() / "xport-abi-reader";
 }
 
 } // namespace

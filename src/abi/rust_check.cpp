@@ -20,6 +20,8 @@
 #include "rust/sysroot_build.hpp"
 #include "util/atomic_file.hpp"
 #include "util/error.hpp"
+#include "util/paths.hpp"
+#include "util/text.hpp"
 
 namespace xport::abi {
 namespace fs = std::filesystem;
@@ -63,11 +65,9 @@ std::optional<std::pair<int64_t, std::string>> freebsd_version_of_headers(const 
     if (!fs::is_regular_file(file, ec))
       continue;
     std::string text = util::read_file(file);
-    std::size_t at = 0;
-    for (unsigned line = 1; at < text.size(); ++line) {
-      std::size_t end = text.find('\n', at);
-      std::string_view l(text.data() + at, (end == std::string::npos ? text.size() : end) - at);
-      at = end == std::string::npos ? text.size() : end + 1;
+    unsigned line = 0;
+    for (std::string_view l : util::lines(text)) {
+      ++line;
       constexpr std::string_view define = "#define __FreeBSD_version";
       if (l.starts_with(define)) {
         int64_t v = std::strtoll(std::string(l.substr(define.size())).c_str(), nullptr, 10);
@@ -79,17 +79,12 @@ std::optional<std::pair<int64_t, std::string>> freebsd_version_of_headers(const 
   return std::nullopt;
 }
 
-std::string env_value(const util::Environment& env, const std::string& key) {
-  auto it = env.find(key);
-  return it == env.end() ? "" : it->second;
-}
-
 // The FreeBSD major version libc is configured for, and why that one.
 std::pair<int, std::string> freebsd_version(const Dump& c, const RustCheckRequest& request,
                                             const util::Environment& env) {
   if (request.freebsd_version > 0)
     return {request.freebsd_version, "as asked"};
-  std::string variable = env_value(env, "RUST_LIBC_UNSTABLE_FREEBSD_VERSION");
+  std::string variable = util::env_or(env, "RUST_LIBC_UNSTABLE_FREEBSD_VERSION", "");
   if (!variable.empty()) {
     int v = std::atoi(variable.c_str());
     if (v < 10)
@@ -170,8 +165,8 @@ std::vector<std::string> libc_cfgs(const json& spec, const util::Environment& en
   cfgs.push_back(fmt::format("freebsd{}", std::clamp(freebsd, 10, 15)));
 
   bool musl = target_env == "musl" || target_env == "ohos";
-  bool musl_v1_2_3 = !env_value(env, "RUST_LIBC_UNSTABLE_MUSL_V1_2_3").empty() &&
-                     env_value(env, "RUST_LIBC_UNSTABLE_MUSL_V1_2_3") != "0";
+  bool musl_v1_2_3 = !util::env_or(env, "RUST_LIBC_UNSTABLE_MUSL_V1_2_3", "").empty() &&
+                     util::env_or(env, "RUST_LIBC_UNSTABLE_MUSL_V1_2_3", "") != "0";
   if (arch == "loongarch64" || arch == "hexagon" || target_env == "ohos")
     musl_v1_2_3 = true;
   static const std::set<std::string> redir_time64 = {"arm", "hexagon", "mips", "powerpc", "x86"};
@@ -184,8 +179,8 @@ std::vector<std::string> libc_cfgs(const json& spec, const util::Environment& en
     cfgs.push_back("linux_time_bits64");
   if (target_env == "gnu" && os == "linux" && pointer_width == "32" && arch != "riscv32" &&
       arch != "x86_64") {
-    std::string time_bits = env_value(env, "RUST_LIBC_UNSTABLE_GNU_TIME_BITS");
-    std::string file_bits = env_value(env, "RUST_LIBC_UNSTABLE_GNU_FILE_OFFSET_BITS");
+    std::string time_bits = util::env_or(env, "RUST_LIBC_UNSTABLE_GNU_TIME_BITS", "");
+    std::string file_bits = util::env_or(env, "RUST_LIBC_UNSTABLE_GNU_FILE_OFFSET_BITS", "");
     if (time_bits == "64")
       cfgs.insert(cfgs.end(), {"linux_time_bits64", "gnu_time_bits64", "gnu_file_offset_bits64"});
     else if (file_bits == "64")
@@ -208,7 +203,7 @@ RustCheckReport check_rust(const Dump& c, const RustCheckRequest& request,
   rust::Toolchain toolchain = rust::find_toolchain(request.toolchain, env);
   rust::require_library_source(toolchain, env);
   report.toolchain = toolchain.describe();
-  fs::path xport = request.xport.empty() ? fs::read_symlink("/proc/self/exe") : request.xport;
+  fs::path xport = request.xport.empty() ? util::self_path() : request.xport;
 
   // The same derived spec and the same cached core as `xport rust sysroot T --crates core`.
   rust::SpecFile spec = rust::derived_spec_file(toolchain, request.target, xport, env);

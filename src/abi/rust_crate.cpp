@@ -9,25 +9,21 @@
 #include "target/toml.hpp"
 #include "util/atomic_file.hpp"
 #include "util/error.hpp"
+#include "util/text.hpp"
 
 namespace xport::abi {
 namespace fs = std::filesystem;
 namespace {
 
-std::string_view trim_left(std::string_view s) {
-  std::size_t at = s.find_first_not_of(" \t");
-  return at == std::string_view::npos ? std::string_view() : s.substr(at);
-}
-
 // "pub(crate) struct stat {" -> "struct stat {".
 std::string_view without_visibility(std::string_view s) {
-  s = trim_left(s);
+  s = util::trim_start(s, " \t");
   if (s.starts_with("pub(")) {
     std::size_t close = s.find(')');
-    return close == std::string_view::npos ? s : trim_left(s.substr(close + 1));
+    return close == std::string_view::npos ? s : util::trim_start(s.substr(close + 1), " \t");
   }
   if (s.starts_with("pub "))
-    return trim_left(s.substr(4));
+    return util::trim_start(s.substr(4), " \t");
   return s;
 }
 
@@ -47,22 +43,19 @@ void index_lines(CrateIndex& index, std::size_t file) {
     for (std::string_view keyword : {"struct ", "union ", "const "}) {
       if (!s.starts_with(keyword))
         continue;
-      std::string name(identifier_at(trim_left(s.substr(keyword.size()))));
+      std::string name(identifier_at(util::trim_start(s.substr(keyword.size()), " \t")));
       if (!name.empty())
         index.definitions.emplace(name, CrateIndex::Line{file, i});
     }
   }
 }
 
+// The lines as strings of their own, to outlive `text`.
 std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::size_t at = 0;
-  while (at < text.size()) {
-    std::size_t end = text.find('\n', at);
-    lines.push_back(text.substr(at, end == std::string::npos ? end : end - at));
-    at = end == std::string::npos ? text.size() : end + 1;
-  }
-  return lines;
+  std::vector<std::string> out;
+  for (std::string_view line : util::lines(text))
+    out.emplace_back(line);
+  return out;
 }
 
 } // namespace
@@ -125,7 +118,8 @@ std::string CrateIndex::place_of(const std::string& name, const std::string& fie
         break;
       std::string_view id = identifier_at(s);
       if (id == first &&
-          trim_left(s.substr(id.size() + (s.starts_with("r#") ? 2 : 0))).starts_with(":")) {
+          util::trim_start(s.substr(id.size() + (s.starts_with("r#") ? 2 : 0)), " \t")
+              .starts_with(":")) {
         line = i;
         break;
       }

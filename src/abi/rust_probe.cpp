@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "util/error.hpp"
+#include "util/text.hpp"
 
 namespace xport::abi {
 namespace {
@@ -47,17 +48,13 @@ std::string rust_name(std::string_view name) {
 // "a.b" as a Rust field path, "" when a part cannot be spelled (an anonymous member's "").
 std::string rust_field_path(std::string_view dotted) {
   std::string out;
-  std::size_t at = 0;
-  while (true) {
-    std::size_t dot = dotted.find('.', at);
-    std::string part = rust_name(dotted.substr(at, dot == std::string_view::npos ? dot : dot - at));
+  for (std::string_view name : util::split(dotted, '.')) {
+    std::string part = rust_name(name);
     if (part.empty())
       return "";
     out += (out.empty() ? "" : ".") + part;
-    if (dot == std::string_view::npos)
-      return out;
-    at = dot + 1;
   }
+  return out;
 }
 
 const char* const header[] = {
@@ -182,11 +179,7 @@ std::string probe_source(const std::vector<ProbeItem>& items, const std::vector<
 
 std::vector<ProbeError> parse_probe_errors(std::string_view output, const std::string& file) {
   std::vector<ProbeError> errors;
-  std::size_t at = 0;
-  while (at < output.size()) {
-    std::size_t end = output.find('\n', at);
-    std::string_view line = output.substr(at, end == std::string_view::npos ? end : end - at);
-    at = end == std::string_view::npos ? output.size() : end + 1;
+  for (std::string_view line : util::lines(output)) {
     if (!line.starts_with("{"))
       continue;
     json d = json::parse(line, nullptr, false);

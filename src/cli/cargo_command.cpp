@@ -1,6 +1,7 @@
 // `xport cargo T [xport options] CARGO-COMMAND [CARGO-ARGS...]`: cargo with -Z build-std for the
 // spec derived for T (src/rust/cargo_run.hpp). xport's own options come before cargo's command;
-// everything from the command on goes to cargo unchanged, so they are read by hand, not by CLI11.
+// everything from the command on goes to cargo unchanged, so they are split off by hand
+// (cli/option_table.hpp) before CLI11 reads them.
 #include <filesystem>
 #include <iostream>
 
@@ -8,14 +9,15 @@
 #include <fmt/format.h>
 
 #include "cli/command.hpp"
+#include "cli/option_table.hpp"
 #include "cli/target_options.hpp"
-#include "driver/compiler.hpp"
-#include "driver/toolchain_links.hpp"
 #include "run/build_tool_runner.hpp"
 #include "rust/cargo_run.hpp"
 #include "rust/rust_target.hpp"
+#include "sysroot/lookup.hpp"
 #include "util/error.hpp"
 #include "util/leading_options.hpp"
+#include "util/paths.hpp"
 
 namespace xport::cli {
 namespace fs = std::filesystem;
@@ -27,65 +29,71 @@ struct Options {
   TargetOptions profiles;
   std::string sysroot;
   bool dry_run = false;
-  bool help = false;
   std::vector<std::string> cargo_args;
 };
 
-constexpr util::OptionSpec cargo_options[] = {{"--dry-run", "", false}, {"--help", "-h", false},
-                                              {"--profile", "", true},  {"--rustc", "", true},
-                                              {"--sysroot", "", true},  {"--toolchain", "", true}};
-
-// TARGET, then xport's options, then cargo's command and its arguments verbatim.
-Options parse_options(const std::vector<std::string>& args) {
-  if (args.empty() || args[0].starts_with("-"))
-    throw UsageError("no target: `xport cargo TARGET [OPTIONS] CARGO-COMMAND ...`; see 'xport "
-                     "target list'");
-  util::LeadingOptions given = util::split_leading_options(
-      std::span(args).subspan(1), cargo_options, util::UnknownOption::is_an_error, "xport cargo");
-  Options o;
-  o.target = args[0];
-  o.toolchain.rustup_name = given.last("--toolchain").value_or("");
-  o.toolchain.rustc = given.last("--rustc").value_or("");
-  o.sysroot = given.last("--sysroot").value_or("");
-  o.profiles.profiles = given.all("--profile");
-  o.dry_run = given.has("--dry-run");
-  o.help = given.has("--help");
-  o.cargo_args = std::move(given.rest);
-  return o;
-}
-
-// --help: the options parse_options reads, described as every command's are.
-int help(const Invocation& inv) {
-  CLI::App app{
+// The one description of xport cargo's options: --help prints it, and it reads them.
+void describe(CLI::App& app, Options& o) {
+  app.description(
       "Run the toolchain's cargo for TARGET: --target <the spec from 'xport rust spec TARGET'>, "
       "the standard library built from the toolchain's source for that spec (once, with cargo -Z "
       "build-std, offline when the source vendors its dependencies; then cached) as rustc's "
       "--sysroot, --target-dir target/xport-TARGET, xport run as the runner, panic=abort where the "
-      "profile says so, and RUSTC_BOOTSTRAP=1 for a toolchain that is not a nightly."};
-  std::string text;
-  std::vector<std::string> files;
-  bool flag = false;
-  app.add_option("TARGET", text, "target profile name (see 'xport target list')");
-  app.add_option("--toolchain", text, "a rustup toolchain (nightly, stable, 1.80.0 ...)");
-  app.add_option("--rustc", text, "a rustc by path (its cargo is the one beside it)");
-  app.add_option("--profile", files, "also load this profile file (repeatable)")->type_name("FILE");
-  app.add_option("--sysroot", text, "the sysroot the linker (xport cc) links against");
-  app.add_flag("--dry-run", flag,
+      "profile says so, and RUSTC_BOOTSTRAP=1 for a toolchain that is not a nightly.");
+  auto last_wins = [](CLI::Option* opt) {
+    opt->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  };
+  app.add_option("TARGET", o.target,
+                 "target profile name (see 'xport target list'); a word, not --target, as the "
+                 "target is what the command is about (`xport cargo T build` reads as cargo "
+                 "does), and --target among CARGO-ARGS stays cargo's");
+  last_wins(app.add_option("--toolchain", o.toolchain.rustup_name,
+                           "a rustup toolchain (nightly, stable, 1.80.0 ...)"));
+  last_wins(app.add_option("--rustc", o.toolchain.rustc,
+                           "a rustc by path (its cargo is the one beside it)"));
+  app.add_option("--profile", o.profiles.profiles, "also load this profile file (repeatable)")
+      ->type_name("FILE")
+      ->allow_extra_args(false);
+  last_wins(
+      app.add_option("--sysroot", o.sysroot, "the sysroot the linker (xport cc) links against"));
+  app.add_flag("--dry-run", o.dry_run,
                "print the cargo command and the environment changes, run nothing");
   app.footer("usage: xport cargo TARGET [OPTIONS] CARGO-COMMAND [CARGO-ARGS...]\n"
              "xport's options come before cargo's command; everything from it on reaches cargo "
              "unchanged. See docs/rust.md.");
-  return print_help(app, inv.program);
+}
+
+// TARGET, then xport's options, then cargo's command and its arguments verbatim. Returns an exit
+// status when the command should stop now (after --help or a usage error).
+std::optional<int> parse_options(CLI::App& app, Options& o, const Invocation& inv) {
+  const std::vector<std::string>& args = inv.args;
+  if (!args.empty() && (args[0] == "-h" || args[0] == "--help"))
+    return print_help(app, inv.program);
+  if (args.empty() || args[0].starts_with("-"))
+    throw UsageError("no target: `xport cargo TARGET [OPTIONS] CARGO-COMMAND ...`; see 'xport "
+                     "target list'");
+  OptionTable table(app);
+  util::LeadingOptions given = util::split_leading_options(
+      std::span(args).subspan(1), table.specs(), util::UnknownOption::is_an_error, "xport cargo");
+  if (given.has("--help"))
+    return print_help(app, inv.program);
+  std::vector<std::string> own = {args[0]};
+  for (std::string& word : option_words(given, table))
+    own.push_back(std::move(word));
+  if (std::optional<int> status = parse(app, Invocation{inv.program, own}))
+    return status;
+  o.cargo_args = std::move(given.rest);
+  return std::nullopt;
 }
 
 } // namespace
 
 int run_cargo(const Invocation& inv) {
-  if (!inv.args.empty() && (inv.args[0] == "-h" || inv.args[0] == "--help"))
-    return help(inv);
-  Options o = parse_options(inv.args);
-  if (o.help)
-    return help(inv);
+  Options o;
+  CLI::App app;
+  describe(app, o);
+  if (std::optional<int> status = parse_options(app, o, inv))
+    return *status;
   util::Environment env = util::current_environment();
   target::ResolvedProfile resolved = resolve_target(load_catalog(o.profiles), o.target);
   std::vector<fs::path> files(o.profiles.profiles.begin(), o.profiles.profiles.end());
@@ -93,12 +101,12 @@ int run_cargo(const Invocation& inv) {
   rust::Toolchain toolchain = rust::find_toolchain(o.toolchain, env);
   std::optional<fs::path> runner_sysroot;
   if (!o.sysroot.empty())
-    runner_sysroot = driver::lasting_sysroot_argument(o.sysroot);
+    runner_sysroot = sysroot::lasting_sysroot_argument(o.sysroot);
   std::vector<std::string> runner = run::build_tool_runner(
-      driver::self_path(), resolved.profile, runner_sysroot, o.profiles.profiles, env);
+      util::self_path(), resolved.profile, runner_sysroot, o.profiles.profiles, env);
   if (!runner.empty() && runner.back() == "--")
     runner.pop_back(); // cargo's runner gets the program first: nothing to keep apart
-  rust::PreparedCargo prepared = rust::prepare_cargo(toolchain, target, driver::self_path(),
+  rust::PreparedCargo prepared = rust::prepare_cargo(toolchain, target, util::self_path(),
                                                      o.cargo_args, env, runner, !o.dry_run);
   if (!prepared.build_std_problem.empty())
     std::cerr << "xport: warning: " << prepared.build_std_problem << "\n";

@@ -29,8 +29,11 @@ using Run = int (*)(const Invocation&);
 struct Command {
   std::string_view name;
   std::string_view summary;
-  Run run = nullptr;  // a light command's function, linked into both binaries
-  bool heavy = false; // linked into the full binary only (heavy_command), run there
+  Run run = nullptr; // a light command's function, linked into both binaries
+  // Linked into the full binary only (heavy_command), run there. The one list of heavy commands:
+  // heavy_commands.cpp maps these rows' names to functions (a unit test holds the two equal),
+  // and XPORT_CLI_HEAVY in src/CMakeLists.txt names their files (cli/<name>_command.cpp).
+  bool heavy = false;
 };
 
 // Sorted by name (a unit test keeps it so).
@@ -39,6 +42,10 @@ std::span<const Command> commands();
 // A heavy command's function: in the full binary, from cli/heavy_commands.cpp; in the front,
 // nullptr (cli/front_only.cpp), and main() hands the command to the full binary.
 Run heavy_command(std::string_view name);
+
+// The names heavy_command() knows, in the full binary (cli/heavy_commands.cpp); the front has
+// none and does not link this.
+std::vector<std::string_view> heavy_command_names();
 
 // Replaces this process with `xport-full <command> <args...>` (cli/delegate.cpp). Throws
 // xport::Error naming the full binary when it is missing or cannot run.

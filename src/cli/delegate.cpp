@@ -8,12 +8,12 @@
 #include <filesystem>
 #include <iostream>
 #include <string>
-#include <system_error>
 #include <unistd.h>
 #include <vector>
 
 #include "cli/command.hpp"
 #include "util/error.hpp"
+#include "util/paths.hpp"
 
 namespace xport::cli {
 
@@ -29,12 +29,13 @@ constexpr const char* relative_location = "../libexec/xport/xport-full";
 fs::path full_binary() {
   if (const char* set = std::getenv(override_variable); set && *set)
     return set;
-  std::error_code ec;
-  fs::path self = fs::read_symlink("/proc/self/exe", ec);
-  if (ec)
-    throw Error("cannot find the full xport binary: /proc/self/exe is unreadable ({}); set {} to "
-                "the path of xport-full",
-                ec.message(), override_variable);
+  fs::path self;
+  try {
+    self = util::self_path();
+  } catch (const Error& e) {
+    throw Error("cannot find the full xport binary: {}; set {} to the path of xport-full", e.what(),
+                override_variable);
+  }
   return (self.parent_path() / relative_location).lexically_normal();
 }
 

@@ -1,15 +1,15 @@
 // `xport emit cmake|meson|cargo|clang-cfg --target T [--sysroot S] [-o FILE]`: writes the file
-// another build tool reads to cross-compile for T with xport (driver/integration.hpp).
+// another build tool reads to cross-compile for T with xport (integration/emit.hpp).
 #include <fstream>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
 
 #include "cli/command.hpp"
-#include "cli/integration_inputs.hpp"
 #include "cli/target_options.hpp"
-#include "driver/integration.hpp"
+#include "integration/emit.hpp"
 #include "util/error.hpp"
+#include "util/process.hpp"
 
 namespace xport::cli {
 namespace {
@@ -17,14 +17,14 @@ namespace {
 struct Format {
   std::string_view name;
   std::string_view what;
-  std::string (*write)(const driver::IntegrationInputs&);
+  std::string (*write)(const integration::Inputs&);
 };
 
 const Format formats[] = {
-    {"cargo", "a Cargo config fragment ([target.<triple>] linker)", driver::emit_cargo},
-    {"clang-cfg", "a clang config file, for clang --config FILE", driver::emit_clang_config},
-    {"cmake", "a CMake toolchain file (-DCMAKE_TOOLCHAIN_FILE=)", driver::emit_cmake},
-    {"meson", "a Meson cross file (--cross-file)", driver::emit_meson},
+    {"cargo", "a Cargo config fragment ([target.<triple>] linker)", integration::emit_cargo},
+    {"clang-cfg", "a clang config file, for clang --config FILE", integration::emit_clang_config},
+    {"cmake", "a CMake toolchain file (-DCMAKE_TOOLCHAIN_FILE=)", integration::emit_cmake},
+    {"meson", "a Meson cross file (--cross-file)", integration::emit_meson},
 };
 
 } // namespace
@@ -45,7 +45,8 @@ int run_emit(const Invocation& inv) {
   if (auto status = parse(app, inv))
     return *status;
   target::ResolvedProfile resolved = resolve_target(target);
-  driver::IntegrationInputs in = integration_inputs(resolved.profile, target, sysroot);
+  integration::Inputs in = integration::gather_inputs(resolved.profile, sysroot, target.profiles,
+                                                      util::current_environment());
   std::string text = chosen->write(in);
   if (output.empty() || output == "-") {
     std::cout << text;

@@ -7,9 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.hpp"
-#include "cli/integration_inputs.hpp"
 #include "cli/target_options.hpp"
-#include "driver/integration.hpp"
+#include "integration/emit.hpp"
 #include "util/json_text.hpp"
 #include "util/process.hpp"
 
@@ -27,8 +26,9 @@ int run_env(const Invocation& inv) {
   if (auto status = parse(app, inv))
     return *status;
   target::ResolvedProfile resolved = resolve_target(target);
-  driver::IntegrationInputs in = integration_inputs(resolved.profile, target, sysroot);
-  auto vars = driver::environment_variables(in);
+  integration::Inputs in = integration::gather_inputs(resolved.profile, sysroot, target.profiles,
+                                                      util::current_environment());
+  auto vars = integration::environment_variables(in);
   if (json) {
     nlohmann::json out = nlohmann::json::object();
     for (const auto& [name, value] : vars)

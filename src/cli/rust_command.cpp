@@ -16,6 +16,7 @@
 #include "util/atomic_file.hpp"
 #include "util/error.hpp"
 #include "util/json_text.hpp"
+#include "util/paths.hpp"
 #include "util/suggest.hpp"
 
 namespace xport::cli {
@@ -33,7 +34,10 @@ struct Common {
 };
 
 void add_common(CLI::App& sub, Common& c) {
-  sub.add_option("target", c.target, "target profile (see 'xport target list')")->required();
+  sub.add_option("target", c.target,
+                 "target profile (see 'xport target list'); a word, not --target, as the target "
+                 "is what the command is about (as in 'xport target show')")
+      ->required();
   sub.add_option("--toolchain", c.toolchain.rustup_name,
                  "a rustup toolchain: nightly, stable, 1.80.0, nightly-2024-05-01...");
   sub.add_option("--rustc", c.rustc, "a rustc by path, e.g. Debian's /usr/bin/rustc")
@@ -63,10 +67,6 @@ Context context_of(Common& c) {
   return ctx;
 }
 
-fs::path xport_executable() {
-  return fs::read_symlink("/proc/self/exe");
-}
-
 void print_notes(const std::vector<std::string>& notes) {
   for (const std::string& n : notes)
     std::cerr << "xport: note: " << n << "\n";
@@ -75,7 +75,7 @@ void print_notes(const std::vector<std::string>& notes) {
 int run_spec(Common& c, const std::string& output) {
   Context ctx = context_of(c);
   rust::SpecFile spec =
-      rust::derived_spec_file(ctx.toolchain, ctx.target, xport_executable(), ctx.env);
+      rust::derived_spec_file(ctx.toolchain, ctx.target, util::self_path(), ctx.env);
   print_notes(spec.notes);
   std::string text = spec.spec.dump(2) + "\n";
   if (!output.empty())
@@ -115,7 +115,7 @@ int run_sysroot(Common& c, const std::vector<std::string>& crates, const std::st
   Context ctx = context_of(c);
   rust::require_library_source(ctx.toolchain, ctx.env);
   rust::SpecFile spec =
-      rust::derived_spec_file(ctx.toolchain, ctx.target, xport_executable(), ctx.env);
+      rust::derived_spec_file(ctx.toolchain, ctx.target, util::self_path(), ctx.env);
   print_notes(spec.notes);
 
   rust::SysrootInputs in =

@@ -1,22 +1,22 @@
 // `xport sysroot import|add|fetch|list|show|verify|rm`: the sysroot store on the command line.
-// Reading media, selection and the store live in src/sysroot; this file parses options and prints.
-#include <chrono>
+// Reading media, selection, the store, what an add layers (layer_plan.hpp) and the progress drawn
+// on the terminal live in src/sysroot; this file parses options and prints.
 #include <iostream>
 #include <optional>
-#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "cli/command.hpp"
-#include "cli/sysroot_progress.hpp"
 #include "cli/target_options.hpp"
 #include "driver/abi_stubs.hpp"
 #include "sysroot/fetch.hpp"
+#include "sysroot/layer_plan.hpp"
 #include "sysroot/size_text.hpp"
 #include "sysroot/store.hpp"
 #include "sysroot/symbol_abi.hpp"
+#include "sysroot/terminal_progress.hpp"
 #include "util/digest.hpp"
 #include "util/error.hpp"
 #include "util/json_text.hpp"
@@ -27,16 +27,9 @@ namespace xport::cli {
 namespace {
 
 using nlohmann::json;
-
-// A staging folder, removed when the command ends, however it ends.
-struct RemovedAtExit {
-  std::filesystem::path path;
-  ~RemovedAtExit() {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
-  }
-};
+using sysroot::DownloadProgressLine;
 using sysroot::human_size;
+using sysroot::ImportProgressBar;
 
 struct StoreOption {
   std::string dir;
@@ -159,69 +152,52 @@ int run_add(TargetOptions target, const StoreOption& store, const std::string& n
                      target.target, name, existing.manifest.target, existing.manifest.target,
                      target.target);
   target::ResolvedProfile profile = resolve_target(target);
-  sysroot::ImportRequest request;
-  for (const std::string& m : media)
-    request.media.emplace_back(m);
-  // A tree of the profile's symbol ABI (Genode's) is staged as a layer (its symbol files, link
-  // recipe, stubs) in a folder of the store's file system, which is then added like any folder.
-  RemovedAtExit staging;
-  std::optional<sysroot::StagedTree> tree;
-  if (profile.profile.symbol_abi)
-    for (std::size_t i = 0; i < media.size() && !tree; ++i) {
-      staging.path = opened.staging_folder(name);
-      tree = driver::stage_abi_layer({media[i], media[i], {}, ""}, profile.profile, staging.path,
-                                     util::current_environment());
-      if (!tree)
-        continue;
-      if (media.size() > 1 || !debs.empty())
-        throw UsageError("sysroot add {}: '{}' is a {} tree; add it on its own, then the "
-                         "packages",
-                         name, media[i], profile.profile.symbol_abi->format);
-      request.media = {staging.path};
-      request.recorded_as = {std::filesystem::absolute(media[i]).string()};
-      request.all = true;
-      std::cerr << fmt::format("xport: {} tree at {}: {}; {} symbol files, stubs made\n",
-                               profile.profile.symbol_abi->format, media[i],
-                               tree->identity.explained(), tree->libraries.size());
-      for (const std::string& d : tree->duplicates)
-        std::cerr << "xport: note: two symbol files for " << d << "\n";
-    }
-  sysroot::DebResolution resolved;
-  if (!debs.empty()) {
-    sysroot::FetchObserver observer;
-    observer.say = [](const std::string& line) { std::cerr << "xport: " << line << "\n"; };
-    resolved = sysroot::resolve_debs_with_apt(opened.dir() / "apt", profile.profile,
-                                              existing.manifest, debs, observer);
-    for (const std::string& a : resolved.already)
+  sysroot::LayerSources sources{name, media, debs, {}};
+  sources.settings.all = all;
+  sources.settings.max_member_size = limits.member;
+  sources.settings.max_total_size = limits.total;
+  sysroot::FetchObserver apt_observer;
+  apt_observer.say = [](const std::string& line) { std::cerr << "xport: " << line << "\n"; };
+  sysroot::LayerPlan plan = sysroot::plan_layer(
+      opened, existing, profile.profile, std::move(sources),
+      [&](const sysroot::MediumSource& medium, const std::filesystem::path& staging) {
+        return driver::stage_abi_layer(medium, profile.profile, staging,
+                                       util::current_environment());
+      },
+      apt_observer);
+  if (const auto& tree = plan.tree) {
+    std::cerr << fmt::format("xport: {} tree at {}: {}; {} symbol files, stubs made\n",
+                             profile.profile.symbol_abi->format, media[0],
+                             tree->identity.explained(), tree->libraries.size());
+    for (const std::string& d : tree->duplicates)
+      std::cerr << "xport: note: two symbol files for " << d << "\n";
+  }
+  if (const auto& resolved = plan.apt) {
+    for (const std::string& a : resolved->already)
       std::cerr << fmt::format("xport: {} is in the sysroot '{}' already\n", a, name);
-    if (!resolved.host_tools.empty())
+    if (!resolved->host_tools.empty())
       std::cerr << fmt::format("xport: apt-get would also install on this machine (not layered; "
                                "install them if the build runs them): {}\n",
-                               fmt::join(resolved.host_tools, ", "));
-    if (resolved.debs.empty() && media.empty()) {
+                               fmt::join(resolved->host_tools, ", "));
+    if (plan.nothing_to_add()) {
       if (as_json) {
         json out = summary_json(existing);
-        out["apt"] = {{"layered", json::array()}, {"already", resolved.already}};
+        out["apt"] = {{"layered", json::array()}, {"already", resolved->already}};
         std::cout << util::json_text(out) << "\n";
       } else
         std::cout << fmt::format("nothing to add to sysroot '{}': it holds {} already\n", name,
-                                 fmt::join(resolved.already, ", "));
+                                 fmt::join(resolved->already, ", "));
       return exit_ok;
     }
     if (!as_json)
-      for (std::size_t i = 0; i < resolved.debs.size(); ++i)
-        std::cout << fmt::format("apt-get: {} ({}, checked by apt)\n", resolved.layered[i],
-                                 resolved.debs[i].filename().string());
-    for (const auto& deb : resolved.debs)
-      request.media.push_back(deb);
+      for (std::size_t i = 0; i < resolved->debs.size(); ++i)
+        std::cout << fmt::format("apt-get: {} ({}, checked by apt)\n", resolved->layered[i],
+                                 resolved->debs[i].filename().string());
   }
-  request.all = request.all || all;
-  request.max_member_size = limits.member;
-  request.max_total_size = limits.total;
-  request.digest_cache = util::cache_home(util::current_environment()) / "media-digests";
+  plan.request.digest_cache = util::cache_home(util::current_environment()) / "media-digests";
   sysroot::Sysroot s = [&] {
     ImportProgressBar bar;
-    return opened.add(name, profile.profile, request, &bar, [&] {
+    return opened.add(name, profile.profile, plan.request, &bar, [&] {
       std::cerr << fmt::format("xport: waiting for another change to '{}' to finish...\n", name);
     });
   }();
@@ -233,13 +209,13 @@ int run_add(TargetOptions target, const StoreOption& store, const std::string& n
     out["warnings"] = s.warnings;
     out["layer"] = {
         {"added_at", layer.added_at}, {"media", layer.media}, {"entries", layer.entries}};
-    if (!debs.empty())
-      out["apt"] = {{"layered", resolved.layered},
-                    {"already", resolved.already},
-                    {"sysroot_holds", resolved.provided},
-                    {"host_tools", resolved.host_tools},
-                    {"cache", resolved.cache},
-                    {"downloaded", resolved.debs.size() - resolved.from_cache}};
+    if (const auto& resolved = plan.apt)
+      out["apt"] = {{"layered", resolved->layered},
+                    {"already", resolved->already},
+                    {"sysroot_holds", resolved->provided},
+                    {"host_tools", resolved->host_tools},
+                    {"cache", resolved->cache},
+                    {"downloaded", resolved->debs.size() - resolved->from_cache}};
     std::cout << util::json_text(out) << "\n";
     return exit_ok;
   }
@@ -250,37 +226,6 @@ int run_add(TargetOptions target, const StoreOption& store, const std::string& n
   print_layout(s.manifest.layout);
   return exit_ok;
 }
-
-// Download progress on standard error when it is a terminal, redrawn at most ten times a second.
-class DownloadProgressLine {
-public:
-  DownloadProgressLine() : terminal_(::isatty(STDERR_FILENO) == 1) {}
-  ~DownloadProgressLine() { finish(); }
-  void update(const std::string& name, uint64_t done, uint64_t total) {
-    if (!terminal_)
-      return;
-    auto now = std::chrono::steady_clock::now();
-    if (drawn_ && now - last_ < std::chrono::milliseconds(100) && done != total)
-      return;
-    last_ = now;
-    drawn_ = true;
-    std::string line = total > 0
-                           ? fmt::format("downloading {}: {} of {} ({}%)", name, human_size(done),
-                                         human_size(total), done * 100 / total)
-                           : fmt::format("downloading {}: {}", name, human_size(done));
-    std::cerr << "\r\033[K" << line << std::flush;
-  }
-  void finish() {
-    if (drawn_)
-      std::cerr << "\r\033[K" << std::flush;
-    drawn_ = false;
-  }
-
-private:
-  bool terminal_;
-  bool drawn_ = false;
-  std::chrono::steady_clock::time_point last_;
-};
 
 // What `sysroot fetch` takes besides the target and the store.
 struct FetchOptions {
@@ -381,11 +326,6 @@ int run_list(const StoreOption& store, bool as_json) {
   }
   if (all.empty()) {
     std::cout << "no sysroots; import one with 'xport sysroot import MEDIA --target T'\n";
-      if (const sysroot::MediumOrigin& o = medium.origin; !o.url.empty())
-        std::cout << fmt::format("      fetched from {}: {} as its checksum list published{}{}\n",
-                                 o.url, o.published,
-                                 o.signed_by.empty() ? "" : " (signed, key " + o.signed_by + ")",
-                                 o.pinned.empty() ? "" : ", the pinned digest");
     return exit_ok;
   }
   std::size_t w0 = 4, w1 = 6;
@@ -441,6 +381,11 @@ int run_show(const StoreOption& store, const std::string& name, bool as_json) {
       if (!medium.sha256.empty())
         std::cout << fmt::format(
             "      sha256   {} (the whole file, as --expect-sha256 required)\n", medium.sha256);
+      if (const sysroot::MediumOrigin& o = medium.origin; !o.url.empty())
+        std::cout << fmt::format("      fetched from {}: {} as its checksum list published{}{}\n",
+                                 o.url, o.published,
+                                 o.signed_by.empty() ? "" : " (signed, key " + o.signed_by + ")",
+                                 o.pinned.empty() ? "" : ", the pinned digest");
     }
   }
   std::cout << fmt::format("file digests:    {} of each file's data, as written; "
@@ -575,7 +520,11 @@ int run_sysroot(const Invocation& inv) {
                "checksums its OS publishes, and import them");
   FetchOptions fetch_options;
   TargetOptions fetch_target;
-  fetch->add_option("TARGET", fetch_target.target, "the target")->required();
+  fetch
+      ->add_option("TARGET", fetch_target.target,
+                   "the target whose media are fetched; a word, not --target, as the target is "
+                   "what the command is about (import and add take --target beside their MEDIA)")
+      ->required();
   add_target_options(*fetch, fetch_target, TargetOption::none);
   fetch->add_option("--release", fetch_options.release, "the OS release (default: the profile's)");
   fetch->add_option("--mirror", fetch_options.mirror,

@@ -9,12 +9,13 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.hpp"
+#include "cli/option_table.hpp"
 #include "cli/target_options.hpp"
 #include "driver/compiler.hpp"
-#include "driver/integration.hpp"
 #include "driver/tool_commands.hpp"
 #include "driver/toolchain_links.hpp"
 #include "driver/tools.hpp"
+#include "sysroot/lookup.hpp"
 #include "util/error.hpp"
 #include "util/json_text.hpp"
 #include "util/leading_options.hpp"
@@ -31,27 +32,32 @@ struct PassThrough {
   std::vector<std::string> rest;
 };
 
-constexpr util::OptionSpec pass_through_options[] = {
-    {"--profile", "", true}, {"--sysroot", "", true}, {"--target", "-t", true}};
-
-// Leading --target/--sysroot/--profile, then `--`, then the tool's own arguments.
-PassThrough read_pass_through(const std::vector<std::string>& args, std::size_t from) {
+// Leading --target/--sysroot/--profile, then `--`, then the tool's own arguments (an unknown
+// option is the tool's). The links call these tools; they have no --help of their own. Returns an
+// exit status when the tool should not run (a usage error, printed).
+std::optional<int> read_pass_through(const std::vector<std::string>& args, std::size_t from,
+                                     PassThrough& p) {
   std::string command = "xport toolchain " + args[from - 1];
-  util::LeadingOptions given =
-      util::split_leading_options(std::span(args).subspan(from), pass_through_options,
-                                  util::UnknownOption::ends_options, command);
-  PassThrough p;
-  p.target.target = given.last("--target").value_or("");
-  p.sysroot = given.last("--sysroot").value_or("");
-  p.target.profiles = given.all("--profile");
+  CLI::App app;
+  app.set_help_flag();
+  add_target_options(app, p.target, TargetOption::optional);
+  app.get_option("--target")->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  app.add_option("--sysroot", p.sysroot)->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  OptionTable table(app);
+  util::LeadingOptions given = util::split_leading_options(
+      std::span(args).subspan(from), table.specs(), util::UnknownOption::ends_options, command);
+  if (std::optional<int> status = parse(app, Invocation{command, option_words(given, table)}))
+    return status;
   p.rest = std::move(given.rest);
   if (p.target.target.empty())
     throw UsageError("{} needs --target T", command);
-  return p;
+  return std::nullopt;
 }
 
 int run_ld(const std::vector<std::string>& args) {
-  PassThrough p = read_pass_through(args, 1);
+  PassThrough p;
+  if (std::optional<int> status = read_pass_through(args, 1, p))
+    return *status;
   target::ResolvedProfile resolved = resolve_target(p.target);
   driver::ToolCommand command =
       driver::plan_linker(resolved.profile, p.sysroot, p.rest, util::current_environment());
@@ -61,7 +67,9 @@ int run_ld(const std::vector<std::string>& args) {
 }
 
 int run_pkg_config(const std::vector<std::string>& args) {
-  PassThrough p = read_pass_through(args, 1);
+  PassThrough p;
+  if (std::optional<int> status = read_pass_through(args, 1, p))
+    return *status;
   target::ResolvedProfile resolved = resolve_target(p.target);
   driver::ToolCommand command =
       driver::plan_pkg_config(resolved.profile, p.sysroot, p.rest, util::current_environment());
@@ -97,14 +105,14 @@ int run_toolchain(const Invocation& inv) {
   std::vector<std::string> absolute_profiles;
   for (const std::string& p : profiles)
     absolute_profiles.push_back(fs::absolute(p).string());
-  sysroot = driver::lasting_sysroot_argument(sysroot);
+  sysroot = sysroot::lasting_sysroot_argument(sysroot);
   // Fail now, not at the first compile, when the sysroot named does not exist.
-  driver::open_sysroot(sysroot, resolved.profile, env);
+  sysroot::open_sysroot(sysroot, resolved.profile, env);
   // The links look a sysroot name up in this store, whatever XPORT_HOME says when they run.
   std::string store = fs::absolute(util::store_home(env)).lexically_normal().string();
   driver::ToolchainSettings settings{resolved.profile.name, sysroot, absolute_profiles, store};
   std::vector<fs::path> links =
-      driver::install_toolchain(settings, fs::absolute(dir), driver::self_path(), env);
+      driver::install_toolchain(settings, fs::absolute(dir), util::self_path(), env);
   if (json) {
     nlohmann::json out = {{"target", resolved.profile.name}, {"dir", fs::absolute(dir).string()}};
     for (const fs::path& l : links)

@@ -43,7 +43,8 @@ std::string abi_note_assembly(const target::AbiNote& note, unsigned long version
 }
 
 std::string ensure_abi_note_object(const target::Profile& profile, const SysrootView& sysroot,
-                                   const util::Environment& env, const fs::path& cache_root) {
+                                   const util::Environment& env, const fs::path& cache_root,
+                                   std::string_view chosen_clang) {
   std::optional<unsigned long> version = freebsd_version(sysroot.root);
   if (!version || !profile.abi_note)
     return "";
@@ -53,7 +54,7 @@ std::string ensure_abi_note_object(const target::Profile& profile, const Sysroot
                     "abi-note.s",
                     "abi-note.o",
                     {}};
-  return ensure_target_object(what, profile, sysroot, env, cache_root).string();
+  return ensure_target_object(what, profile, sysroot, env, cache_root, chosen_clang).string();
 }
 
 } // namespace xport::driver

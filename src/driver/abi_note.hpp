@@ -35,6 +35,7 @@ std::string abi_note_assembly(const target::AbiNote& note, unsigned long version
 // release.
 std::string ensure_abi_note_object(const target::Profile& profile, const SysrootView& sysroot,
                                    const util::Environment& env,
-                                   const std::filesystem::path& cache_root);
+                                   const std::filesystem::path& cache_root,
+                                   std::string_view chosen_clang = {});
 
 } // namespace xport::driver

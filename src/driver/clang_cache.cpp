@@ -11,7 +11,7 @@
 
 #include "util/atomic_file.hpp"
 #include "util/error.hpp"
-#include "util/split.hpp"
+#include "util/text.hpp"
 
 namespace xport::driver {
 namespace {

@@ -8,7 +8,6 @@
 #include "driver/clang_defaults.hpp"
 #include "driver/host_isolation.hpp"
 #include "util/error.hpp"
-#include "util/paths.hpp"
 
 namespace xport::driver {
 namespace {
@@ -275,18 +274,6 @@ EmutlsProvider emutls_provider(const target::Profile& profile, const SysrootView
   return EmutlsProvider::xport_runtime;
 }
 
-std::string where_sysroot_was_looked_for(const target::Profile& profile,
-                                         const util::Environment& env) {
-  std::filesystem::path store;
-  try {
-    store = util::store_home(env);
-  } catch (const Error&) {
-    return "(no store: XPORT_HOME, XDG_DATA_HOME and HOME are all unset)";
-  }
-  return fmt::format("in the store '{}' (no {})", store.string(),
-                     (store / "sysroots" / profile.name).string());
-}
-
 CompilerCommand build_command(const CommandInputs& in) {
   const target::Profile& profile = *in.profile;
   Builder b{in, profile, in.sysroot, clang_os_facts(profile.os), read_user_args(in.user_args),
@@ -296,8 +283,8 @@ CompilerCommand build_command(const CommandInputs& in) {
                      "libraries; import one with 'xport sysroot import MEDIA --target {}' or "
                      "pass --sysroot DIR",
                      profile.name,
-                     where_sysroot_was_looked_for(profile, in.environment ? *in.environment
-                                                                          : util::Environment{}),
+                     sysroot::where_sysroot_was_looked_for(
+                         profile, in.environment ? *in.environment : util::Environment{}),
                      profile.name);
   if (b.links() && !b.clang)
     throw UsageError("clang 14 cannot link for OS '{}' of target '{}' (it would run the host's "

@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "driver/user_args.hpp"
-#include "sysroot/layout.hpp"
+#include "sysroot/lookup.hpp"
 #include "target/profile.hpp"
 #include "util/process.hpp"
 
@@ -39,11 +39,8 @@ struct AbiLayerLink {
   bool defines_emutls = false; // a stub exports __emutls_get_address
 };
 
-// A sysroot as the driver sees it: where it is, its folders, and the few files it looked for.
-struct SysrootView {
-  std::filesystem::path root; // absolute
-  sysroot::Layout layout;
-  bool has_libgcc = false;    // libgcc.a in the gcc folder or a library folder
+// A sysroot as a link sees it: the sysroot found (sysroot/lookup.hpp) and what a link adds to it.
+struct SysrootView : sysroot::FoundSysroot {
   std::string emutls_archive; // absolute path of an archive that defines __emutls_get_address
   std::optional<AbiLayerLink> abi_layer; // set for links when the sysroot has the profile's layer
 };
@@ -96,11 +93,6 @@ target::RuntimeLibrary effective_runtime_library(const target::Profile& profile,
 
 EmutlsProvider emutls_provider(const target::Profile& profile, const SysrootView* sysroot,
                                const Toolchain& toolchain, const UserArgs& user);
-
-// For "no sysroot" errors: "in the store '<store>' (no <store>/sysroots/<target>)", the place the
-// store's sysroot named like the target was looked for.
-std::string where_sysroot_was_looked_for(const target::Profile& profile,
-                                         const util::Environment& env);
 
 // Throws UsageError when the inputs cannot make a correct command (no sysroot for a build that
 // reads system headers or libraries).

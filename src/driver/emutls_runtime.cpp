@@ -67,8 +67,8 @@ std::string find_sysroot_emutls(const fs::path& root, const sysroot::Layout& lay
 
 fs::path ensure_target_object(const CachedObject& what, const target::Profile& profile,
                               const SysrootView& sysroot, const util::Environment& env,
-                              const fs::path& cache_root) {
-  FoundClang clang = find_clang(env);
+                              const fs::path& cache_root, std::string_view chosen) {
+  FoundClang clang = find_clang(env, chosen);
   std::error_code ec;
   fs::path clang_file = fs::canonical(clang.c, ec);
   auto clang_size = ec ? 0 : fs::file_size(clang_file, ec);
@@ -104,7 +104,7 @@ fs::path ensure_target_object(const CachedObject& what, const target::Profile& p
   inputs.sysroot = &sysroot;
   inputs.user_args = args;
   inputs.environment = &env;
-  inputs.toolchain = find_toolchain(profile, Language::c, false, env);
+  inputs.toolchain = find_toolchain(profile, Language::c, false, env, chosen);
   inputs.toolchain.launcher.clear();
   CompilerCommand compile = build_command(inputs);
   auto compiled = util::run_capture(compile.argv, {compile.env, std::nullopt, ""});
@@ -135,7 +135,8 @@ fs::path ensure_target_object(const CachedObject& what, const target::Profile& p
 }
 
 fs::path ensure_emutls_runtime(const target::Profile& profile, const SysrootView& sysroot,
-                               const util::Environment& env, const fs::path& cache_root) {
+                               const util::Environment& env, const fs::path& cache_root,
+                               std::string_view chosen) {
   std::string text(emutls_source());
   // The embedded text is a C++ raw string's body: drop its first (empty) line.
   if (!text.empty() && text.front() == '\n')
@@ -147,7 +148,7 @@ fs::path ensure_emutls_runtime(const target::Profile& profile, const SysrootView
                     "emutls.c",
                     "libxport_emutls.a",
                     {"-O2", "-fPIC", "-fno-emulated-tls", "-fno-stack-protector"}};
-  return ensure_target_object(what, profile, sysroot, env, cache_root);
+  return ensure_target_object(what, profile, sysroot, env, cache_root, chosen);
 }
 
 } // namespace xport::driver

@@ -29,11 +29,13 @@ struct CachedObject {
   std::vector<std::string> flags; // before -c
 };
 
-// Builds `what` unless cached; concurrent builds are safe (each in its own folder, renamed into
-// place). Throws xport::Error with clang's output on failure.
+// Builds `what` unless cached, with the clang `chosen` names (find_clang's rule); concurrent
+// builds are safe (each in its own folder, renamed into place). Throws xport::Error with clang's
+// output on failure.
 std::filesystem::path ensure_target_object(const CachedObject& what, const target::Profile& profile,
                                            const SysrootView& sysroot, const util::Environment& env,
-                                           const std::filesystem::path& cache_root);
+                                           const std::filesystem::path& cache_root,
+                                           std::string_view chosen = {});
 
 // The archive (libxport_emutls.a) for this profile and sysroot under `cache_root`, building it
 // when it is not there yet (clang -c, then llvm-ar). Concurrent builds are safe: each builds in
@@ -41,7 +43,8 @@ std::filesystem::path ensure_target_object(const CachedObject& what, const targe
 std::filesystem::path ensure_emutls_runtime(const target::Profile& profile,
                                             const SysrootView& sysroot,
                                             const util::Environment& env,
-                                            const std::filesystem::path& cache_root);
+                                            const std::filesystem::path& cache_root,
+                                            std::string_view chosen = {});
 
 // An archive among the sysroot's libgcc_eh.a / libgcc.a that defines __emutls_get_address ("" if
 // none). Reads only each archive's symbol index.

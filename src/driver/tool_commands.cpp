@@ -1,10 +1,10 @@
 // The linker and pkg-config commands of a target (see tool_commands.hpp).
 #include "driver/tool_commands.hpp"
 
-#include "driver/compiler.hpp"
 #include "driver/host_isolation.hpp"
-#include "driver/integration.hpp"
 #include "driver/tools.hpp"
+#include "sysroot/lookup.hpp"
+#include "sysroot/pkg_config.hpp"
 #include "util/error.hpp"
 
 namespace xport::driver {
@@ -13,7 +13,7 @@ ToolCommand plan_linker(const target::Profile& profile, const std::string& sysro
                         const std::vector<std::string>& args, util::Environment env) {
   ToolCommand out;
   out.env = isolate_from_host(std::move(env));
-  auto view = open_sysroot(sysroot, profile, out.env);
+  auto view = sysroot::open_sysroot(sysroot, profile, out.env);
   FoundClang clang = find_clang(out.env);
   require_versions(profile, clang, profile.linker == "lld");
   std::string flag = linker_flag(profile, clang);
@@ -31,11 +31,11 @@ ToolCommand plan_linker(const target::Profile& profile, const std::string& sysro
 
 ToolCommand plan_pkg_config(const target::Profile& profile, const std::string& sysroot,
                             const std::vector<std::string>& args, util::Environment env) {
-  auto view = open_sysroot(sysroot, profile, env);
+  auto view = sysroot::open_sysroot(sysroot, profile, env);
   if (!view)
     throw Error("no sysroot for target '{}' {}: pkg-config would find the host's packages; "
                 "import one with 'xport sysroot import MEDIA --target {}'",
-                profile.name, where_sysroot_was_looked_for(profile, env), profile.name);
+                profile.name, sysroot::where_sysroot_was_looked_for(profile, env), profile.name);
   std::string path = env.count("PATH") ? env.at("PATH") : "";
   auto program = util::find_program("pkg-config", path);
   if (!program)
@@ -47,7 +47,7 @@ ToolCommand plan_pkg_config(const target::Profile& profile, const std::string& s
   // packages, stays searched first. Every path a .pc file gives is moved into the sysroot.
   ToolCommand out;
   out.env = std::move(env);
-  out.env["PKG_CONFIG_LIBDIR"] = pkg_config_libdir(*view);
+  out.env["PKG_CONFIG_LIBDIR"] = sysroot::pkg_config_libdir(*view);
   out.env["PKG_CONFIG_SYSROOT_DIR"] = view->root.string();
   out.argv = {program->string()};
   out.argv.insert(out.argv.end(), args.begin(), args.end());

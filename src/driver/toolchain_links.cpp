@@ -76,14 +76,6 @@ std::span<const ToolLink> tool_links() {
   return links;
 }
 
-fs::path self_path() {
-  std::error_code ec;
-  fs::path self = fs::read_symlink("/proc/self/exe", ec);
-  if (ec)
-    throw Error("cannot find xport's own path (/proc/self/exe): {}", ec.message());
-  return self;
-}
-
 std::vector<fs::path> install_toolchain(const ToolchainSettings& settings, const fs::path& dir,
                                         const fs::path& xport, const util::Environment& env) {
   std::error_code ec;

@@ -64,7 +64,4 @@ std::optional<ToolInvocation> tool_command_line(std::string_view argv0,
                                                 const std::vector<std::string>& args,
                                                 const util::Environment& env);
 
-// This running xport's absolute path (/proc/self/exe).
-std::filesystem::path self_path();
-
 } // namespace xport::driver

@@ -14,7 +14,7 @@
 #include "util/fnv.hpp"
 #include "util/paths.hpp"
 #include "util/shell_words.hpp"
-#include "util/split.hpp"
+#include "util/text.hpp"
 
 namespace xport::driver {
 namespace {
@@ -225,8 +225,10 @@ DiscoveredClang default_clang(const std::string& path) {
 
 } // namespace
 
-FoundClang find_clang(const util::Environment& env) {
+FoundClang find_clang(const util::Environment& env, std::string_view chosen) {
   std::string path = util::search_path(env);
+  if (!chosen.empty())
+    return chosen_clang(std::string(chosen), path);
   auto requested = env.find("XPORT_CLANG");
   if (requested != env.end() && !requested->second.empty())
     return chosen_clang(requested->second, path);
@@ -343,8 +345,8 @@ std::string linker_flag(const target::Profile& profile, const FoundClang& clang)
 }
 
 Toolchain find_toolchain(const target::Profile& profile, Language language, bool links,
-                         const util::Environment& env) {
-  FoundClang clang = find_clang(env);
+                         const util::Environment& env, std::string_view chosen) {
+  FoundClang clang = find_clang(env, chosen);
   require_versions(profile, clang, links && profile.linker == "lld");
   Toolchain out;
   if (language == Language::c)

@@ -36,10 +36,11 @@ struct FoundClang {
   std::vector<std::string> resource_versions; // the folders of its lib/clang ("19")
 };
 
-// The clang XPORT_CLANG names, else the default choice, which lists the folders of PATH and is
-// kept in xport's cache for the next run with the same PATH (see clang_cache.hpp). Throws
-// xport::Error naming the missing program and the command that installs it.
-FoundClang find_clang(const util::Environment& env);
+// The clang `chosen` names (a command's --clang: "19", "clang-19", a path), else the one
+// XPORT_CLANG names, else the default choice, which lists the folders of PATH and is kept in
+// xport's cache for the next run with the same PATH (see clang_cache.hpp). Throws xport::Error
+// naming the missing program and the command that installs it.
+FoundClang find_clang(const util::Environment& env, std::string_view chosen = {});
 
 // The clang-N majors in the folders of PATH, newest first (each once).
 std::vector<int> installed_clang_majors(std::string_view path_list);
@@ -64,7 +65,8 @@ std::filesystem::path find_llvm_tool(std::string_view name, const FoundClang& cl
 std::string linker_flag(const target::Profile& profile, const FoundClang& clang);
 
 // Everything build_command needs to know about the tools, for `language`.
+// `chosen` as find_clang's.
 Toolchain find_toolchain(const target::Profile& profile, Language language, bool links,
-                         const util::Environment& env);
+                         const util::Environment& env, std::string_view chosen = {});
 
 } // namespace xport::driver

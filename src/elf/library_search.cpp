@@ -4,20 +4,13 @@
 #include <algorithm>
 #include <system_error>
 
+#include "util/text.hpp"
+
 namespace xport::elf {
 namespace fs = std::filesystem;
 
 namespace {
 constexpr int max_links = 40;
-
-std::string clean(std::string_view dir) {
-  std::string d(dir);
-  while (!d.empty() && d.front() == '/')
-    d.erase(d.begin());
-  while (!d.empty() && d.back() == '/')
-    d.pop_back();
-  return d;
-}
 
 bool is_dir(const fs::path& path) {
   std::error_code ec;
@@ -44,10 +37,11 @@ LibrarySearch::LibrarySearch(SysrootPlaces sysroot, std::vector<fs::path> host_d
                              std::map<std::string, fs::path, std::less<>> named_files)
     : sysroot_(std::move(sysroot)), named_(std::move(named_files)) {
   for (const fs::path& d : host_dirs)
-    dirs_.push_back({"/", clean(fs::absolute(d).lexically_normal().string())});
+    dirs_.push_back(
+        {"/", std::string(util::trim(fs::absolute(d).lexically_normal().string(), "/"))});
   host_dir_count_ = dirs_.size();
   for (const std::string& d : sysroot_.library_dirs) {
-    SearchDir dir{sysroot_.root, clean(d)};
+    SearchDir dir{sysroot_.root, std::string(util::trim(d, "/"))};
     if (std::none_of(dirs_.begin(), dirs_.end(),
                      [&](const SearchDir& s) { return s.root == dir.root && s.dir == dir.dir; }))
       dirs_.push_back(std::move(dir));
@@ -63,15 +57,17 @@ std::vector<SearchDir> LibrarySearch::run_path_dirs(const std::vector<std::strin
       continue;
     if (raw.find("ORIGIN") != std::string::npos || !fs::path(*entry).is_absolute()) {
       // A folder of this machine: next to the file, or relative to where check runs.
-      out.push_back({"/", clean(fs::absolute(*entry).lexically_normal().string())});
+      out.push_back(
+          {"/", std::string(util::trim(fs::absolute(*entry).lexically_normal().string(), "/"))});
       continue;
     }
-    std::string inside = clean(*entry);
+    std::string inside(util::trim(*entry, "/"));
     if (!sysroot_.runtime_root.empty())
       inside = sysroot_.runtime_root + "/" + inside;
     out.push_back({sysroot_.root, inside});
     if (is_dir(*entry)) // a build tree's folder, reached when the sysroot does not shadow it
-      out.push_back({"/", clean(fs::path(*entry).lexically_normal().string())});
+      out.push_back(
+          {"/", std::string(util::trim(fs::path(*entry).lexically_normal().string(), "/"))});
   }
   return out;
 }
@@ -91,7 +87,7 @@ std::optional<fs::path> LibrarySearch::find(std::string_view needed,
     return candidate;
   };
   if (needed.find('/') != std::string_view::npos) {
-    std::string inside = clean(needed);
+    std::string inside(util::trim(needed, "/"));
     if (!sysroot_.runtime_root.empty())
       inside = sysroot_.runtime_root + "/" + inside;
     return judge(resolve_in_sysroot(sysroot_.root, inside));
@@ -129,14 +125,8 @@ std::string LibrarySearch::searched(const std::vector<SearchDir>& first) const {
 }
 
 std::vector<std::string> split_search_path(std::string_view text) {
-  std::vector<std::string> parts;
-  for (std::size_t start = 0; start <= text.size();) {
-    std::size_t colon = std::min(text.find(':', start), text.size());
-    if (colon > start)
-      parts.emplace_back(text.substr(start, colon - start));
-    start = colon + 1;
-  }
-  return parts;
+  std::vector<std::string_view> parts = util::split(text, ':', util::EmptyParts::skipped);
+  return {parts.begin(), parts.end()};
 }
 
 std::optional<fs::path> resolve_in_sysroot(const fs::path& sysroot, const fs::path& relative) {

@@ -28,6 +28,7 @@
 #include <llvm/Support/raw_ostream.h>
 
 #include "elf/names.hpp"
+#include "target/platform.hpp"
 #include "util/error.hpp"
 
 namespace xport::elf {
@@ -41,27 +42,26 @@ struct MachineSetup {
   unsigned min_step; // bytes to skip over an undecodable instruction
 };
 
+// The platform table's row says what the disassembler is created for (target/platform.hpp).
 MachineSetup setup_for(const ElfFile& elf, bool thumb) {
-  const bool be = elf.big_endian();
-  switch (elf.machine()) {
-  case EM_X86_64:
-    return {"x86_64-unknown-unknown", "", 1};
-  case EM_386:
-    return {"i386-unknown-unknown", "", 1};
-  case EM_AARCH64:
-    return {be ? "aarch64_be-unknown-unknown" : "aarch64-unknown-unknown", "", 4};
-  case EM_ARM:
-    if (thumb)
-      return {be ? "thumbebv7-unknown-unknown" : "thumbv7-unknown-unknown", "", 2};
-    return {be ? "armebv7-unknown-unknown" : "armv7-unknown-unknown", "", 4};
-  case EM_RISCV:
-    return {elf.is64() ? "riscv64-unknown-unknown" : "riscv32-unknown-unknown", "+m,+a,+f,+d,+c",
-            2};
-  default:
+  const target::ArchFacts* arch = target::arch_of_elf_machine(elf.machine());
+  if (!arch || arch->disassembly.arch.empty())
     throw Error("{}: cannot scan {} code for thread-pointer reads: xport decodes x86-64, i386, "
                 "AArch64, ARM and RISC-V",
                 elf.name(), machine_name(elf.machine()));
+  const target::LlvmDisassembly& d = arch->disassembly;
+  std::string_view triple_arch = d.arch;
+  if (elf.is64() != arch->is_64 && !d.other_class_arch.empty())
+    triple_arch = d.other_class_arch;
+  if (elf.big_endian() && !d.big_endian_arch.empty())
+    triple_arch = d.big_endian_arch;
+  unsigned min_step = d.min_step;
+  if (thumb && !d.thumb_arch.empty()) {
+    triple_arch = elf.big_endian() && !d.thumb_big_endian_arch.empty() ? d.thumb_big_endian_arch
+                                                                       : d.thumb_arch;
+    min_step = d.thumb_min_step;
   }
+  return {std::string(triple_arch) + "-unknown-unknown", std::string(d.features), min_step};
 }
 
 unsigned find_register(const llvm::MCRegisterInfo& mri, const char* name) {

@@ -1,7 +1,6 @@
 // Spelling out `xport run` for build tools, which call it with the program and its arguments.
 #include "run/build_tool_runner.hpp"
 
-#include "driver/toolchain_links.hpp"
 #include "run/host.hpp"
 #include "run/plan.hpp"
 #include "run/runner_config.hpp"
@@ -25,15 +24,6 @@ std::vector<std::string> build_tool_runner(const std::filesystem::path& xport,
   // from being read as one of xport's.
   command.push_back("--");
   return command;
-}
-
-std::vector<std::string> build_tool_runner(const driver::IntegrationInputs& in,
-                                           const std::vector<std::string>& profile_files,
-                                           const util::Environment& env) {
-  std::optional<std::filesystem::path> root;
-  if (in.sysroot)
-    root = in.sysroot->root;
-  return build_tool_runner(driver::self_path(), *in.profile, root, profile_files, env);
 }
 
 } // namespace xport::run

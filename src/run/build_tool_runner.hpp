@@ -9,7 +9,6 @@
 #include <string>
 #include <vector>
 
-#include "driver/integration.hpp"
 #include "target/profile.hpp"
 #include "util/process.hpp"
 
@@ -21,11 +20,6 @@ namespace xport::run {
 std::vector<std::string> build_tool_runner(const std::filesystem::path& xport,
                                            const target::Profile& profile,
                                            const std::optional<std::filesystem::path>& sysroot,
-                                           const std::vector<std::string>& profile_files,
-                                           const util::Environment& env);
-
-// The same for the integration files: this xport, in.profile, in.sysroot's root.
-std::vector<std::string> build_tool_runner(const driver::IntegrationInputs& in,
                                            const std::vector<std::string>& profile_files,
                                            const util::Environment& env);
 

@@ -20,9 +20,9 @@
 #include <string>
 #include <vector>
 
-#include "driver/command_line.hpp"
 #include "run/host.hpp"
 #include "run/plan.hpp"
+#include "sysroot/lookup.hpp"
 #include "target/profile.hpp"
 #include "util/process.hpp"
 
@@ -34,7 +34,7 @@ std::optional<std::filesystem::path> find_qemu(const target::Profile& profile,
 
 struct TreeRequest {
   target::Profile profile;
-  std::optional<driver::SysrootView> sysroot;
+  std::optional<sysroot::FoundSysroot> sysroot;
   std::vector<std::string> command; // a host program and its arguments, or a script
   util::Environment env;
   Host host;

@@ -10,9 +10,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "driver/command_line.hpp"
 #include "run/host.hpp"
 #include "run/runner_config.hpp"
+#include "sysroot/lookup.hpp"
 #include "target/profile.hpp"
 #include "util/process.hpp"
 
@@ -24,8 +24,8 @@ enum class Method { native, qemu, runner, shell };
 
 struct Request {
   target::Profile profile;
-  std::optional<driver::SysrootView> sysroot; // the target's sysroot, if any
-  std::string program;                        // as the user gave it
+  std::optional<sysroot::FoundSysroot> sysroot; // the target's sysroot, if any
+  std::string program;                          // as the user gave it
   std::vector<std::string> args;
   std::optional<std::string> runner_option; // --runner CMD
   util::Environment env;                    // the environment the program should see

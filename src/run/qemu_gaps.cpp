@@ -4,9 +4,20 @@
 #include "run/qemu_gaps.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
 #include <sstream>
+#include <unistd.h>
 
 #include <fmt/format.h>
+
+#include "run/launch.hpp"
+#include "run/proot_syscalls.hpp"
+#include "util/atomic_file.hpp"
+#include "util/error.hpp"
 
 namespace xport::run {
 namespace {
@@ -114,6 +125,58 @@ std::vector<std::string> explain_qemu_gaps(const std::string& log_text, const st
                                 gap));
   }
   return lines;
+}
+
+namespace {
+
+std::string temporary_name() {
+  const char* tmp = std::getenv("TMPDIR");
+  return std::string(tmp && *tmp ? tmp : "/tmp") + "/xport-qemu-gaps.XXXXXX";
+}
+
+[[noreturn]] void explain_and_end(const Ending& ending, const std::string& log_text,
+                                  const std::string& arch) {
+  for (const std::string& line : explain_qemu_gaps(log_text, arch))
+    std::cerr << line << "\n";
+  end_like(ending);
+}
+
+} // namespace
+
+void run_explaining_gaps(Plan plan, const std::string& arch) {
+  std::string log = temporary_name();
+  int fd = mkstemp(log.data());
+  if (fd < 0)
+    throw Error("cannot create qemu's log file {} for --explain: {}; set TMPDIR to a writable "
+                "folder",
+                log, std::strerror(errno));
+  close(fd);
+  log_qemu_gaps(plan, log);
+  std::cout.flush();
+  Ending ending = spawn_and_wait(plan.argv, plan.env);
+  Result<std::string> text = util::try_read_file(log);
+  std::remove(log.c_str());
+  explain_and_end(ending, text ? *text : "", arch);
+}
+
+void run_tree_explaining_gaps(Plan plan, const std::string& arch) {
+  std::string dir = temporary_name();
+  if (!mkdtemp(dir.data()))
+    throw Error("cannot create a folder for qemu's logs ({}) for --explain: {}; set TMPDIR to a "
+                "writable folder",
+                dir, std::strerror(errno));
+  plan.argv.at(2) += " -d unimp -D " + dir + "/%d.log"; // proot -q "QEMU..."
+  deny_syscalls_proot_cannot_translate();
+  std::cout.flush();
+  Ending ending = spawn_and_wait(plan.argv, plan.env);
+  // Each log read whole on its own: an empty or unreadable one is skipped, not the end of all.
+  std::string text;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
+    if (Result<std::string> one = util::try_read_file(entry.path()))
+      text += *one;
+  std::filesystem::remove_all(dir, ec);
+  explain_and_end(ending, text, arch);
 }
 
 } // namespace xport::run

@@ -24,4 +24,13 @@ void log_qemu_gaps(Plan& plan, const std::filesystem::path& log);
 // calls every program makes and copes with (glibc's rseq registration) are left out.
 std::vector<std::string> explain_qemu_gaps(const std::string& log_text, const std::string& arch);
 
+// Runs a plan that execs qemu directly with qemu's log of what it does not emulate, then names
+// each gap on standard error and ends like the program. The log goes to a file under $TMPDIR (else
+// /tmp); an unreadable log explains nothing and never changes how the run ends.
+[[noreturn]] void run_explaining_gaps(Plan plan, const std::string& arch);
+
+// The same for xport shell's proot tree: every qemu in it logs (one log per qemu process: qemu
+// replaces %d in -D's file name with its process id), and each gap is named once.
+[[noreturn]] void run_tree_explaining_gaps(Plan plan, const std::string& arch);
+
 } // namespace xport::run

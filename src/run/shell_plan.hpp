@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "driver/command_line.hpp"
 #include "run/host.hpp"
 #include "run/plan.hpp"
+#include "sysroot/lookup.hpp"
 #include "target/profile.hpp"
 #include "util/process.hpp"
 
@@ -19,7 +19,7 @@ namespace xport::run {
 
 struct ShellRequest {
   target::Profile profile;
-  std::optional<driver::SysrootView> sysroot;
+  std::optional<sysroot::FoundSysroot> sysroot;
   std::vector<std::string> command; // empty: $SHELL (else /bin/sh), interactive
   util::Environment env;
   Host host;

@@ -2,37 +2,17 @@
 #include "run/ssh_runner.hpp"
 
 #include <csignal>
-#include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 
 #include "run/program_file.hpp"
+#include "util/atomic_file.hpp"
 #include "util/error.hpp"
+#include "util/text.hpp"
 
 namespace xport::run {
 namespace fs = std::filesystem;
 namespace {
-
-std::vector<std::string> split_path_list(std::string_view list) {
-  std::vector<std::string> out;
-  while (!list.empty()) {
-    auto colon = list.find(':');
-    if (colon != 0)
-      out.emplace_back(list.substr(0, colon));
-    list = colon == std::string_view::npos ? "" : list.substr(colon + 1);
-  }
-  return out;
-}
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (!in && !in.eof())
-    throw Error("cannot read {} to copy it to the test machine", path.string());
-  return text.str();
-}
 
 std::string sh_c(const std::string& script) {
   return "sh -c " + util::shell_quote(script);
@@ -63,7 +43,7 @@ bool is_ssh_runner(const Runner& runner) {
 }
 
 std::vector<fs::path> files_to_copy(const fs::path& program,
-                                    const std::optional<driver::SysrootView>& sysroot,
+                                    const std::optional<sysroot::FoundSysroot>& sysroot,
                                     const util::Environment& env) {
   std::vector<fs::path> files = {program};
   ProgramFile elf = read_program_file(program);
@@ -78,8 +58,8 @@ std::vector<fs::path> files_to_copy(const fs::path& program,
   }
   search.push_back(origin.string());
   if (auto it = env.find("LD_LIBRARY_PATH"); it != env.end())
-    for (const std::string& dir : split_path_list(it->second))
-      search.push_back(dir);
+    for (std::string_view dir : util::split(it->second, ':', util::EmptyParts::skipped))
+      search.emplace_back(dir);
   for (const std::string& name : elf.needed) {
     bool in_sysroot = false;
     if (sysroot)
@@ -125,8 +105,11 @@ Ending run_over_ssh(const Runner& runner, const std::vector<fs::path>& files,
   try {
     for (const fs::path& file : files) {
       std::string target = util::shell_quote(folder + "/" + file.filename().string());
+      Result<std::string> content = util::try_read_file(file);
+      if (!content)
+        throw Error("cannot read {} to copy it to the test machine", file.string());
       ssh_step(runner, sh_c(fmt::format("cat > {0} && chmod 755 {0}", target)),
-               "copy " + file.string() + " to it", env, read_file(file));
+               "copy " + file.string() + " to it", env, std::move(*content));
     }
   } catch (...) {
     cleanup();

@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "driver/command_line.hpp"
 #include "run/launch.hpp"
 #include "run/runner_config.hpp"
+#include "sysroot/lookup.hpp"
 #include "util/process.hpp"
 
 namespace xport::run {
@@ -21,9 +21,9 @@ namespace xport::run {
 bool is_ssh_runner(const Runner& runner);
 
 // The program, then every DT_NEEDED library found on this side outside the sysroot.
-std::vector<std::filesystem::path> files_to_copy(const std::filesystem::path& program,
-                                                 const std::optional<driver::SysrootView>& sysroot,
-                                                 const util::Environment& env);
+std::vector<std::filesystem::path>
+files_to_copy(const std::filesystem::path& program,
+              const std::optional<sysroot::FoundSysroot>& sysroot, const util::Environment& env);
 
 // The remote commands, for --print-command and tests: "sh -c '...'" strings ssh passes to the
 // remote login shell.

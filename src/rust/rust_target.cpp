@@ -1,8 +1,8 @@
 // From a resolved profile to the Rust part's view of it.
 #include "rust/rust_target.hpp"
 
-#include "driver/compiler.hpp"
 #include "rust/cache.hpp"
+#include "sysroot/lookup.hpp"
 #include "util/error.hpp"
 
 namespace xport::rust {
@@ -71,7 +71,7 @@ RustTarget rust_target_of(const target::ResolvedProfile& resolved,
   }
   if (!sysroot.empty()) {
     t.driver_selection.push_back("--sysroot");
-    t.driver_selection.push_back(driver::lasting_sysroot_argument(sysroot));
+    t.driver_selection.push_back(sysroot::lasting_sysroot_argument(sysroot));
   }
   return t;
 }

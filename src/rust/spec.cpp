@@ -3,12 +3,12 @@
 #include "rust/spec.hpp"
 
 #include <algorithm>
-#include <sstream>
 
 #include <fmt/format.h>
 
 #include "util/error.hpp"
 #include "util/suggest.hpp"
+#include "util/text.hpp"
 
 namespace xport::rust {
 namespace {
@@ -20,28 +20,21 @@ using nlohmann::json;
 const std::string old_unused_marker = "target json file contains unused fields: ";
 const std::string new_unknown_marker = "unknown field `";
 
-std::vector<std::string> split_list(const std::string& text) {
+std::vector<std::string> split_list(std::string_view text) {
   std::vector<std::string> out;
-  std::istringstream in(text);
-  std::string item;
-  while (std::getline(in, item, ',')) {
-    item.erase(0, item.find_first_not_of(" `"));
-    item.erase(item.find_last_not_of(" `\r") + 1);
-    if (!item.empty())
-      out.push_back(item);
-  }
+  for (std::string_view item : util::split(text, ','))
+    if (item = util::trim_end(util::trim_start(item, " `"), " `\r"); !item.empty())
+      out.emplace_back(item);
   return out;
 }
 
 // The one line of rustc's output that says what is wrong, without the boilerplate around it.
 std::string reason_of(const std::string& diagnostics) {
-  std::istringstream in(diagnostics);
-  std::string line;
-  while (std::getline(in, line)) {
+  for (std::string_view line : util::lines(diagnostics)) {
     auto at = line.find("rror: ");
-    if (at == std::string::npos || line.find("rror") > 1)
+    if (at == std::string_view::npos || line.find("rror") > 1)
       continue;
-    std::string reason = line.substr(at + 6);
+    std::string reason(line.substr(at + 6));
     for (const char* prefix :
          {"error loading target specification: ", "Error loading target specification: "})
       if (reason.starts_with(prefix))

@@ -9,6 +9,7 @@
 #include "util/atomic_file.hpp"
 #include "util/error.hpp"
 #include "util/suggest.hpp"
+#include "util/text.hpp"
 
 namespace xport::rust {
 namespace fs = std::filesystem;
@@ -32,17 +33,8 @@ util::Completed run(const Toolchain& t, const std::vector<std::string>& args,
 
 std::vector<std::string> target_list(const Toolchain& t, const util::Environment& env) {
   util::Completed done = run(t, {"--print", "target-list"}, env);
-  std::vector<std::string> names;
-  std::string::size_type at = 0;
-  while (at < done.out.size()) {
-    auto end = done.out.find('\n', at);
-    if (end == std::string::npos)
-      end = done.out.size();
-    if (end > at)
-      names.push_back(done.out.substr(at, end - at));
-    at = end + 1;
-  }
-  return names;
+  std::vector<std::string_view> names = util::split(done.out, '\n', util::EmptyParts::skipped);
+  return {names.begin(), names.end()};
 }
 
 } // namespace

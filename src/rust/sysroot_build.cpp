@@ -7,19 +7,16 @@
 #include <fmt/format.h>
 
 #include "rust/cache.hpp"
+#include "target/platform.hpp"
 #include "target/toml.hpp"
 #include "util/atomic_file.hpp"
 #include "util/error.hpp"
+#include "util/process.hpp"
 
 namespace xport::rust {
 namespace fs = std::filesystem;
 using nlohmann::json;
 namespace {
-
-std::string env_or(const util::Environment& env, const std::string& key, std::string fallback) {
-  auto it = env.find(key);
-  return it == env.end() || it->second.empty() ? fallback : it->second;
-}
 
 void add_candidates(const fs::path& dir, std::vector<fs::path>& out) {
   std::error_code ec;
@@ -75,7 +72,8 @@ CrateSource find_compiler_builtins(const Toolchain& t, const util::Environment& 
   std::vector<fs::path> searched = {in_tree, library.parent_path() / "vendor"};
   std::vector<fs::path> candidates;
   add_candidates(library.parent_path() / "vendor", candidates);
-  fs::path cargo_home = env_or(env, "CARGO_HOME", env_or(env, "HOME", "/root") + "/.cargo");
+  fs::path cargo_home =
+      util::env_or(env, "CARGO_HOME", util::env_or(env, "HOME", "/root") + "/.cargo");
   std::error_code ec;
   for (const auto& index : fs::directory_iterator(cargo_home / "registry" / "src", ec))
     add_candidates(index.path(), candidates);
@@ -112,9 +110,12 @@ std::vector<std::string> compiler_builtins_cfgs(const json& spec, const std::str
   bool wasm = arch.starts_with("wasm");
   if ((wasm && os != "wasi") || os == "none" || arch.starts_with("nvptx"))
     cfgs.push_back("feature=\"mem\"");
-  static const std::vector<std::string> unaligned = {"x86_64", "i686", "aarch64", "bpf"};
-  if (std::any_of(unaligned.begin(), unaligned.end(),
-                  [&](const std::string& a) { return arch.starts_with(a); }))
+  // As compiler-builtins' build script: the platform table's architectures that access unaligned
+  // words, and eBPF, which has no row (xport builds no programs for it).
+  bool unaligned = arch.starts_with("bpf");
+  for (const target::ArchFacts& a : target::architectures())
+    unaligned = unaligned || (a.unaligned_access && arch.starts_with(a.name));
+  if (unaligned)
     cfgs.push_back("feature=\"mem-unaligned\"");
   if (arch.starts_with("thumb"))
     cfgs.push_back("thumb");

@@ -4,25 +4,20 @@
 #include "rust/toolchain.hpp"
 
 #include <algorithm>
-#include <sstream>
 
 #include <fmt/format.h>
 
 #include "util/error.hpp"
-#include "util/split.hpp"
+#include "util/process.hpp"
 #include "util/suggest.hpp"
+#include "util/text.hpp"
 
 namespace xport::rust {
 namespace fs = std::filesystem;
 namespace {
 
-std::string env_or(const util::Environment& env, const std::string& key, std::string fallback) {
-  auto it = env.find(key);
-  return it == env.end() || it->second.empty() ? fallback : it->second;
-}
-
 fs::path rustup_home(const util::Environment& env) {
-  return env_or(env, "RUSTUP_HOME", env_or(env, "HOME", "/root") + "/.rustup");
+  return util::env_or(env, "RUSTUP_HOME", util::env_or(env, "HOME", "/root") + "/.rustup");
 }
 
 std::vector<std::string> installed_rustup_toolchains(const fs::path& home) {
@@ -46,7 +41,7 @@ std::optional<fs::path> rustup_rustc(const std::string& name, const util::Enviro
     }
   }
   // Custom-linked or otherwise named toolchains: ask rustup itself when it is there.
-  if (util::find_program("rustup", env_or(env, "PATH", ""))) {
+  if (util::find_program("rustup", util::env_or(env, "PATH", ""))) {
     util::RunOptions options;
     options.env = env;
     auto which = util::run_capture({"rustup", "which", "rustc", "--toolchain", name}, options);
@@ -100,13 +95,11 @@ fs::path Toolchain::library_source() const {
 }
 
 void parse_verbose_version(const std::string& text, Toolchain& into) {
-  std::istringstream lines(text);
-  std::string line;
-  while (std::getline(lines, line)) {
+  for (std::string_view line : util::lines(text)) {
     auto colon = line.find(": ");
-    if (colon == std::string::npos)
+    if (colon == std::string_view::npos)
       continue;
-    std::string key = line.substr(0, colon), value = line.substr(colon + 2);
+    std::string_view key = line.substr(0, colon), value = line.substr(colon + 2);
     if (key == "release")
       into.release = value;
     else if (key == "commit-hash")
@@ -141,14 +134,14 @@ Toolchain find_toolchain(const ToolchainRequest& request, const util::Environmen
     }
     rustc = *found;
   } else if (!request.rustc.empty()) {
-    auto found = util::find_program(request.rustc.string(), env_or(env, "PATH", ""));
+    auto found = util::find_program(request.rustc.string(), util::env_or(env, "PATH", ""));
     if (!found)
       throw Error("--rustc {}: no such executable; give the path of a rustc (Debian's is "
                   "/usr/bin/rustc, from `apt-get install rustc`)",
                   request.rustc.string());
     rustc = *found;
   } else {
-    auto found = util::find_program("rustc", env_or(env, "PATH", ""));
+    auto found = util::find_program("rustc", util::env_or(env, "PATH", ""));
     if (!found)
       throw Error("no rustc on PATH; install Rust (rustup, or `apt-get install rustc cargo "
                   "rust-src`) or name one with --toolchain NAME or --rustc PATH");
@@ -208,7 +201,7 @@ std::vector<Installed> installed_compilers(const util::Environment& env) {
     seen.push_back(real);
     out.push_back({real.parent_path().parent_path(), "--rustc " + rustc.string()});
   };
-  std::string path = env_or(env, "PATH", "");
+  std::string path = util::env_or(env, "PATH", "");
   for (std::string_view dir : util::split(path, ':'))
     if (!dir.empty() && fs::path(dir).is_absolute())
       add_rustc(fs::path(dir) / "rustc");

@@ -15,6 +15,7 @@
 
 #include "util/digest.hpp"
 #include "util/error.hpp"
+#include "util/text.hpp"
 
 namespace xport::sysroot {
 namespace {
@@ -29,18 +30,6 @@ std::string lower(std::string_view text) {
 bool is_hex(std::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(),
                                       [](unsigned char c) { return std::isxdigit(c) != 0; });
-}
-
-std::vector<std::string_view> split(std::string_view text, char separator) {
-  std::vector<std::string_view> out;
-  std::size_t pos = 0;
-  while (true) {
-    std::size_t end = text.find(separator, pos);
-    out.push_back(text.substr(pos, end - pos));
-    if (end == std::string_view::npos)
-      return out;
-    pos = end + 1;
-  }
 }
 
 std::size_t hex_digits(std::string_view algorithm) {
@@ -60,11 +49,11 @@ std::size_t hex_digits(std::string_view algorithm) {
 ChecksumEntries parse_checksum_list(std::string_view text, std::string_view format,
                                     std::string_view source) {
   ChecksumEntries out;
-  for (std::string_view line : split(text, '\n')) {
+  for (std::string_view line : util::split(text, '\n')) {
     if (!line.empty() && line.back() == '\r')
       line.remove_suffix(1);
     if (format == "freebsd-manifest") {
-      std::vector<std::string_view> fields = split(line, '\t');
+      std::vector<std::string_view> fields = util::split(line, '\t');
       if (fields.size() >= 2 && fields[1].size() == 64 && is_hex(fields[1]))
         out[std::string(fields[0])].push_back({"sha256", lower(fields[1])});
     } else if (format == "bsd") {

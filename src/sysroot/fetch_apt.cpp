@@ -12,7 +12,6 @@
 #include <fstream>
 #include <pwd.h>
 #include <set>
-#include <sstream>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -23,25 +22,14 @@
 #include "util/atomic_file.hpp"
 #include "util/error.hpp"
 #include "util/process.hpp"
+#include "util/text.hpp"
 
 namespace xport::sysroot {
 namespace fs = std::filesystem;
 namespace {
 
-std::vector<std::string> words(std::string_view text) {
-  std::vector<std::string> out;
-  std::istringstream in{std::string(text)};
-  std::string w;
-  while (in >> w)
-    out.push_back(w);
-  return out;
-}
-
-std::string trim(std::string_view text) {
-  std::size_t b = text.find_first_not_of(" \t\r\n");
-  std::size_t e = text.find_last_not_of(" \t\r\n");
-  return b == std::string_view::npos ? "" : std::string(text.substr(b, e - b + 1));
-}
+// What apt's field values and messages are trimmed of.
+constexpr std::string_view blanks = " \t\r\n";
 
 // The stanzas of a file of RFC 822 style fields (dpkg's status, deb822 .sources): "Field: value"
 // lines, continued by lines that start with a space, stanzas apart by blank lines; '#' lines are
@@ -50,12 +38,12 @@ using Stanza = std::map<std::string, std::string>;
 std::vector<Stanza> stanzas(const std::string& text) {
   std::vector<Stanza> out;
   Stanza fields;
-  std::istringstream in(text + "\n\n");
-  std::string line, last;
-  while (std::getline(in, line)) {
+  const std::string padded = text + "\n\n";
+  std::string last;
+  for (std::string_view line : util::lines(padded)) {
     if (line.starts_with('#'))
       continue;
-    if (trim(line).empty()) {
+    if (util::trim(line, blanks).empty()) {
       if (!fields.empty())
         out.push_back(std::move(fields));
       fields.clear();
@@ -63,14 +51,14 @@ std::vector<Stanza> stanzas(const std::string& text) {
     }
     if (line[0] == ' ' || line[0] == '\t') {
       if (!last.empty())
-        fields[last] += "\n" + line;
+        fields[last].append("\n").append(line);
       continue;
     }
     std::size_t colon = line.find(':');
     if (colon == std::string::npos)
       continue;
     last = line.substr(0, colon);
-    fields[last] = trim(line.substr(colon + 1));
+    fields[last] = util::trim(line.substr(colon + 1), blanks);
   }
   return out;
 }
@@ -85,17 +73,17 @@ void add_deb822(const std::string& text, std::vector<std::string>& out) {
       std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
       fields[lower] = value;
     }
-    std::vector<std::string> types = words(fields["types"]);
+    std::vector<std::string_view> types = util::words(fields["types"]);
     bool enabled = fields["enabled"].empty() || fields["enabled"] == "yes";
     if (!enabled || std::find(types.begin(), types.end(), "deb") == types.end())
       continue;
     std::string options;
     if (!fields["signed-by"].empty() && fields["signed-by"].find('\n') == std::string::npos)
       options = fmt::format(" [signed-by={}]", fields["signed-by"]);
-    for (const std::string& uri : words(fields["uris"]))
-      for (const std::string& suite : words(fields["suites"]))
+    for (std::string_view uri : util::words(fields["uris"]))
+      for (std::string_view suite : util::words(fields["suites"]))
         out.push_back(fmt::format("deb{} {} {} {}", options, uri, suite,
-                                  fmt::join(words(fields["components"]), " ")));
+                                  fmt::join(util::words(fields["components"]), " ")));
   }
 }
 
@@ -103,12 +91,11 @@ void add_deb822(const std::string& text, std::vector<std::string>& out) {
 std::vector<std::string> machine_sources() {
   std::vector<std::string> out;
   auto add_list = [&](const fs::path& file) {
-    std::istringstream in(util::read_file(file));
-    std::string line;
-    while (std::getline(in, line)) {
-      std::string t = trim(line);
+    const std::string text = util::read_file(file);
+    for (std::string_view line : util::lines(text)) {
+      std::string_view t = util::trim(line, blanks);
       if (t.starts_with("deb ") || t.starts_with("deb\t"))
-        out.push_back(t);
+        out.emplace_back(t);
     }
   };
   std::error_code ec;
@@ -139,15 +126,15 @@ std::string user_name() {
 std::optional<std::string> deb_file_of(const std::string& line) {
   if (!line.starts_with("Inst "))
     return std::nullopt;
-  std::vector<std::string> w = words(line);
+  std::vector<std::string_view> w = util::words(line);
   std::size_t open = line.find(" (");
   std::size_t arch_open = line.rfind('[');
   std::size_t arch_close = line.rfind(']');
   if (w.size() < 3 || open == std::string::npos || arch_open == std::string::npos ||
       arch_close < arch_open)
     return std::nullopt;
-  std::string name = w[1];
-  std::string version = words(line.substr(open + 2))[0];
+  std::string name(w[1]);
+  std::string version(util::words(std::string_view(line).substr(open + 2))[0]);
   std::string arch = line.substr(arch_open + 1, arch_close - arch_open - 1);
   if (std::size_t colon = name.find(':'); colon != std::string::npos)
     name.resize(colon);
@@ -178,11 +165,11 @@ std::optional<Planned> planned_of(const std::string& line) {
     return std::nullopt;
   Planned p;
   p.file = *file;
-  std::vector<std::string> w = words(line);
+  std::vector<std::string_view> w = util::words(line);
   p.name = w[1];
   if (std::size_t colon = p.name.find(':'); colon != std::string::npos)
     p.name.resize(colon);
-  p.version = words(line.substr(line.find(" (") + 2))[0];
+  p.version = util::words(std::string_view(line).substr(line.find(" (") + 2))[0];
   std::size_t open = line.rfind('['), close = line.rfind(']');
   p.arch = line.substr(open + 1, close - open - 1);
   return p;
@@ -245,7 +232,7 @@ public:
                   r.error());
     if (!r->ok() && !tolerate_failure)
       throw Error("'{}' failed (exit {}){}{}", util::shell_join(argv), r->exit_code,
-                  r->err.empty() ? "" : ":\n", trim(r->err));
+                  r->err.empty() ? "" : ":\n", util::trim(r->err, blanks));
     return std::move(*r);
   }
 
@@ -263,12 +250,10 @@ public:
       throw Error("apt-get cannot install {} from this machine's archive ({}):\n{}\nSee which "
                   "packages exist with 'apt-cache search NAME' (for another architecture, name "
                   "it as NAME:ARCH)",
-                  fmt::join(packages, " "), sources_list().string(), trim(r.err));
+                  fmt::join(packages, " "), sources_list().string(), util::trim(r.err, blanks));
     std::vector<Planned> out;
-    std::istringstream lines(r.out);
-    std::string line;
-    while (std::getline(lines, line))
-      if (auto p = planned_of(line))
+    for (std::string_view line : util::lines(r.out))
+      if (auto p = planned_of(std::string(line)))
         out.push_back(std::move(*p));
     return out;
   }
@@ -309,7 +294,7 @@ StoreLock lock_apt(const fs::path& apt_dir, const FetchObserver& observer) {
 
 std::string native_architecture() {
   Result<util::Completed> native = util::run_capture({"dpkg", "--print-architecture"});
-  return native && native->ok() ? trim(native->out) : "";
+  return native && native->ok() ? std::string(util::trim(native->out, blanks)) : "";
 }
 
 std::string stanza_text(const Stanza& fields) {

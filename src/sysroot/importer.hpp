@@ -47,7 +47,7 @@ struct ImportOptions {
   std::size_t base_media = 0;
 };
 
-// Told how an import goes; the CLI draws a progress bar from it.
+// Told how an import goes; ImportProgressBar (terminal_progress.hpp) draws a bar from it.
 class ImportObserver {
 public:
   virtual ~ImportObserver() = default;

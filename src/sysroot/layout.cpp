@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "target/platform.hpp"
+#include "util/text.hpp"
 
 namespace xport::sysroot {
 namespace fs = std::filesystem;
@@ -24,16 +25,8 @@ bool has_file(const fs::path& root, const std::string& rel) {
   return fs::exists(fs::symlink_status(root / rel, ec));
 }
 
-std::string trim_slashes(std::string dir) {
-  while (!dir.empty() && dir.front() == '/')
-    dir.erase(0, 1);
-  while (!dir.empty() && dir.back() == '/')
-    dir.pop_back();
-  return dir;
-}
-
 void add_existing(std::vector<std::string>& out, const fs::path& root, std::string rel) {
-  rel = trim_slashes(std::move(rel));
+  rel = std::string(util::trim(rel, "/"));
   if (is_dir(root, rel) && std::find(out.begin(), out.end(), rel) == out.end())
     out.push_back(rel);
 }
@@ -85,8 +78,8 @@ std::string best_versioned_child(const fs::path& root, const std::string& parent
 std::string find_gcc_dir(const fs::path& root, const target::Profile& profile,
                          const std::string& triplet) {
   for (const std::string& dir : profile.library_dirs) // DragonFly's usr/lib/gcc80
-    if (dir.find("gcc") != std::string::npos && holds_gcc_files(root / trim_slashes(dir)))
-      return trim_slashes(dir);
+    if (dir.find("gcc") != std::string::npos && holds_gcc_files(root / util::trim(dir, "/")))
+      return std::string(util::trim(dir, "/"));
   std::vector<std::string> parents;
   if (!triplet.empty()) {
     parents.push_back("usr/lib/gcc-cross/" + triplet);
@@ -208,7 +201,7 @@ Layout detect_layout(const fs::path& root, const target::Profile& profile) {
 
   std::vector<std::string> loaders;
   if (!profile.dynamic_linker.empty()) {
-    std::string rel = trim_slashes(profile.dynamic_linker);
+    std::string rel(util::trim(profile.dynamic_linker, "/"));
     loaders.push_back(rel);
     if (cross) // usr/<triplet>/lib/ld-linux-aarch64.so.1 for /lib/ld-linux-aarch64.so.1
       loaders.push_back(layout.runtime_root + "/" + rel);

@@ -3,8 +3,8 @@
 
 #include <array>
 #include <fstream>
-#include <sstream>
 
+#include "util/atomic_file.hpp"
 #include "util/error.hpp"
 #include "util/json_text.hpp"
 
@@ -236,14 +236,12 @@ void write_manifest(const Manifest& manifest, const std::filesystem::path& file)
 }
 
 Manifest read_manifest(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in)
+  Result<std::string> text = util::try_read_file(file);
+  if (!text)
     throw Error("cannot read the manifest '{}'; the sysroot is damaged: remove it with "
                 "'xport sysroot rm' and import it again",
                 file.string());
-  std::stringstream text;
-  text << in.rdbuf();
-  nlohmann::json j = nlohmann::json::parse(text.str(), nullptr, false);
+  nlohmann::json j = nlohmann::json::parse(*text, nullptr, false);
   if (j.is_discarded())
     throw Error("{}: not valid JSON; the sysroot is damaged: remove it with 'xport sysroot rm' "
                 "and import it again",

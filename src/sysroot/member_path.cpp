@@ -3,20 +3,14 @@
 
 #include <vector>
 
+#include "util/text.hpp"
+
 namespace xport::sysroot {
 namespace {
 
 std::vector<std::string_view> split(std::string_view path) {
-  std::vector<std::string_view> parts;
-  while (!path.empty()) {
-    std::size_t slash = path.find('/');
-    std::string_view part = path.substr(0, slash);
-    if (!part.empty() && part != ".")
-      parts.push_back(part);
-    if (slash == std::string_view::npos)
-      break;
-    path.remove_prefix(slash + 1);
-  }
+  std::vector<std::string_view> parts = util::split(path, '/', util::EmptyParts::skipped);
+  std::erase(parts, ".");
   return parts;
 }
 

@@ -6,6 +6,7 @@
 #include <fnmatch.h>
 
 #include "sysroot/member_path.hpp"
+#include "util/text.hpp"
 
 namespace xport::sysroot {
 namespace {
@@ -44,25 +45,8 @@ constexpr std::array default_libraries = {
 constexpr std::array library_suffixes = {".o", ".a", ".so", ".spec"};
 
 std::vector<std::string> components(std::string_view path) {
-  std::vector<std::string> out;
-  while (!path.empty()) {
-    std::size_t slash = path.find('/');
-    std::string_view part = path.substr(0, slash);
-    if (!part.empty())
-      out.emplace_back(part);
-    if (slash == std::string_view::npos)
-      break;
-    path.remove_prefix(slash + 1);
-  }
-  return out;
-}
-
-std::string trim_slashes(std::string_view dir) {
-  while (dir.starts_with('/'))
-    dir.remove_prefix(1);
-  while (dir.ends_with('/'))
-    dir.remove_suffix(1);
-  return std::string(dir);
+  std::vector<std::string_view> parts = util::split(path, '/', util::EmptyParts::skipped);
+  return {parts.begin(), parts.end()};
 }
 
 // Does `dir_pattern` match exactly the first dir_pattern.size() components of `parts`?
@@ -77,7 +61,7 @@ bool matches_prefix(const std::vector<std::string>& dir_pattern,
 }
 
 void add_unique(std::vector<std::vector<std::string>>& list, std::string_view dir) {
-  std::vector<std::string> pattern = components(trim_slashes(dir));
+  std::vector<std::string> pattern = components(util::trim(dir, "/"));
   if (!pattern.empty() && std::find(list.begin(), list.end(), pattern) == list.end())
     list.push_back(std::move(pattern));
 }
@@ -105,7 +89,7 @@ Selection::Selection(const target::Profile& profile, bool all) : all_(all) {
   for (std::string_view dir : default_libraries)
     add_unique(libraries_, dir);
   if (!profile.dynamic_linker.empty())
-    exact_.push_back(trim_slashes(profile.dynamic_linker));
+    exact_.emplace_back(util::trim(profile.dynamic_linker, "/"));
 }
 
 bool Selection::wants(std::string_view path, MemberKind kind) const {

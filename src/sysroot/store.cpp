@@ -122,11 +122,11 @@ void Store::remove_stale_temp_folders() const {
 }
 
 std::optional<Sysroot> Store::find(std::string_view name) const {
-  fs::path dir = sysroots() / std::string(name);
+  fs::path dir = sysroot_folder(dir_, name);
   std::error_code ec;
   if (name.empty() || name.front() == '.' || !fs::is_directory(dir, ec))
     return std::nullopt;
-  return Sysroot{std::string(name), dir / "root", dir, read_manifest(dir / "sysroot.json"), {}};
+  return Sysroot{std::string(name), root_in(dir), dir, read_manifest(manifest_in(dir)), {}};
 }
 
 Sysroot Store::get(std::string_view name) const {

@@ -23,6 +23,29 @@
 
 namespace xport::sysroot {
 
+// The store's paths (the layout above), spelled here alone: what a lookup (lookup.hpp) probes is
+// what Store makes. `store` is the store's folder.
+inline std::filesystem::path sysroots_folder(const std::filesystem::path& store) {
+  return store / "sysroots";
+}
+// sysroots/<name>: a sysroot's folder, with its files in root/ and its manifest.
+inline std::filesystem::path sysroot_folder(const std::filesystem::path& store,
+                                            std::string_view name) {
+  return sysroots_folder(store) / name;
+}
+// The files in a sysroot's folder (or in an import's temporary folder, which becomes one).
+inline std::filesystem::path root_in(const std::filesystem::path& folder) {
+  return folder / "root";
+}
+inline std::filesystem::path manifest_in(const std::filesystem::path& folder) {
+  return folder / "sysroot.json";
+}
+// sysroots/<name>/root: what clang's --sysroot points at.
+inline std::filesystem::path sysroot_root(const std::filesystem::path& store,
+                                          std::string_view name) {
+  return root_in(sysroot_folder(store, name));
+}
+
 struct Sysroot {
   std::string name;
   std::filesystem::path root; // pass as --sysroot
@@ -46,6 +69,7 @@ struct ImportRequest {
   // default_total_limit() of the media. The store's free space is checked besides (FreeSpace).
   uint64_t max_total_size = 0;
   std::vector<std::string> expect_sha256; // one per medium (--expect-sha256), or none
+  std::vector<MediumOrigin> origins;      // one per medium fetched (sysroot fetch), or none
   util::DigestAlgorithm file_digest = util::DigestAlgorithm::xxh3_128;
   std::filesystem::path digest_cache; // medium digests kept by file identity; empty = none
 };
@@ -69,7 +93,6 @@ struct VerifyReport {
 
 class Store {
 public:
-  std::vector<MediumOrigin> origins;      // one per medium fetched (sysroot fetch), or none
   // Opens (and creates) the store; removes temporary folders left by killed imports.
   static Store open(const std::optional<std::filesystem::path>& dir = std::nullopt);
   // For lookups only (find, get, list): creates nothing and removes nothing; a store that does not
@@ -106,7 +129,7 @@ public:
 
 private:
   explicit Store(std::filesystem::path dir);
-  std::filesystem::path sysroots() const { return dir_ / "sysroots"; }
+  std::filesystem::path sysroots() const { return sysroots_folder(dir_); }
   // One copy of each file: what the sysroots' files are hardlinks of (shared_files.hpp).
   std::filesystem::path file_area() const { return sysroots() / ".files"; }
   std::filesystem::path lock_file(std::string_view name) const;

@@ -167,7 +167,7 @@ void Store::share_with_store(std::string_view name, const fs::path& folder,
   if (others.empty())
     return;
   for (const std::string& other : others) {
-    fs::path dir = sysroots() / other;
+    fs::path dir = sysroot_folder(dir_, other);
     if (fs::exists(dir / "shared", ec))
       continue;
     StoreLock lock = StoreLock::try_acquire(lock_file(other));
@@ -179,7 +179,7 @@ void Store::share_with_store(std::string_view name, const fs::path& folder,
     share_files(found->root, found->manifest.files, found->manifest.file_digest, file_area());
     std::ofstream(dir / "shared") << "its files are hardlinks of the store's file area\n";
   }
-  share_files(folder / "root", manifest.files, manifest.file_digest, file_area());
+  share_files(root_in(folder), manifest.files, manifest.file_digest, file_area());
   std::ofstream mark(folder / "shared");
   mark << "its files are hardlinks of the store's file area\n";
   if (!mark)
@@ -201,7 +201,7 @@ Sysroot Store::import(const target::Profile& profile, const ImportRequest& reque
 
   StoreLock lock = StoreLock::acquire(lock_file(name), on_wait);
   remove_stale_temp_folders();
-  fs::path final_dir = sysroots() / name;
+  fs::path final_dir = sysroot_folder(dir_, name);
   std::error_code ec;
   if (fs::exists(final_dir, ec) && !request.force)
     throw Error("a sysroot named '{}' already exists in '{}'; replace it with --force, or import "
@@ -210,10 +210,10 @@ Sysroot Store::import(const target::Profile& profile, const ImportRequest& reque
 
   FileSizeSignalIgnored file_size_limit_is_an_error;
   fs::path temp = temp_folder(name, "import");
-  fs::create_directories(temp / "root");
+  fs::create_directories(root_in(temp));
   try {
     ImportOptions options = import_options(request, temp);
-    ImportResult result = import_media(temp / "root", media, profile, options, observer);
+    ImportResult result = import_media(root_in(temp), media, profile, options, observer);
     Manifest m;
     m.name = name;
     m.target = profile.name;
@@ -224,7 +224,7 @@ Sysroot Store::import(const target::Profile& profile, const ImportRequest& reque
       m.media[i].origin = request.origins[i];
     m.file_digest = request.file_digest;
     m.settings = {request.all, request.max_member_size};
-    m.layout = detect_layout(temp / "root", profile);
+    m.layout = detect_layout(root_in(temp), profile);
     m.linker_scripts = std::move(result.linker_scripts);
     m.warnings = std::move(result.warnings);
     m.files = std::move(result.files);
@@ -232,7 +232,7 @@ Sysroot Store::import(const target::Profile& profile, const ImportRequest& reque
     for (std::size_t i = 0; i < m.media.size(); ++i)
       first.media.push_back(i);
     m.layers = {std::move(first)};
-    write_manifest(m, temp / "sysroot.json");
+    write_manifest(m, manifest_in(temp));
     share_with_store(name, temp, m);
     sync_file_system(temp, true);
     if (fs::exists(final_dir, ec)) {
@@ -249,7 +249,7 @@ Sysroot Store::import(const target::Profile& profile, const ImportRequest& reque
       sync_file_system(final_dir.parent_path(), false);
     }
     std::vector<std::string> warnings = m.warnings;
-    return Sysroot{name, final_dir / "root", final_dir, std::move(m), std::move(warnings)};
+    return Sysroot{name, root_in(final_dir), final_dir, std::move(m), std::move(warnings)};
   } catch (...) {
     remove_tree(temp);
     collect_unused_files(file_area());
@@ -276,15 +276,15 @@ Sysroot Store::add(std::string_view name, const target::Profile& profile,
   Sysroot base = get(name); // under the lock: the sysroot as it is now
   FileSizeSignalIgnored file_size_limit_is_an_error;
   fs::path temp = temp_folder(name, "add");
-  fs::create_directories(temp / "root");
+  fs::create_directories(root_in(temp));
   try {
-    link_tree(base.root, base.manifest, temp / "root");
+    link_tree(base.root, base.manifest, root_in(temp));
     ImportOptions options = import_options(request, temp);
     options.all = request.all || base.manifest.settings.all;
     options.file_digest = base.manifest.file_digest; // one algorithm per manifest
     options.base = &base.manifest.files;
     options.base_media = base.manifest.media.size();
-    ImportResult result = import_media(temp / "root", media, profile, options, observer);
+    ImportResult result = import_media(root_in(temp), media, profile, options, observer);
 
     Manifest m = base.manifest;
     Layer layer{utc_now(), {}, 0};
@@ -297,11 +297,11 @@ Sysroot Store::add(std::string_view name, const target::Profile& profile,
         ++layer.entries;
     m.layers.push_back(std::move(layer));
     m.xport_version = xport::version;
-    m.layout = detect_layout(temp / "root", profile);
+    m.layout = detect_layout(root_in(temp), profile);
     m.linker_scripts = std::move(result.linker_scripts);
     m.warnings.insert(m.warnings.end(), result.warnings.begin(), result.warnings.end());
     m.files = std::move(result.files);
-    write_manifest(m, temp / "sysroot.json");
+    write_manifest(m, manifest_in(temp));
     share_with_store(name, temp, m);
     sync_file_system(temp, true);
     if (::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, base.dir.c_str(), RENAME_EXCHANGE) != 0)
@@ -310,7 +310,7 @@ Sysroot Store::add(std::string_view name, const target::Profile& profile,
     sync_file_system(base.dir.parent_path(), false);
     remove_tree(temp); // now the previous tree
     collect_unused_files(file_area());
-    return Sysroot{base.name, base.dir / "root", base.dir, std::move(m),
+    return Sysroot{base.name, root_in(base.dir), base.dir, std::move(m),
                    std::move(result.warnings)};
   } catch (...) {
     remove_tree(temp);

@@ -14,6 +14,7 @@
 #include "util/atomic_file.hpp"
 #include "util/error.hpp"
 #include "util/json_text.hpp"
+#include "util/text.hpp"
 
 namespace xport::sysroot {
 namespace {
@@ -25,22 +26,11 @@ namespace fs = std::filesystem;
 std::vector<AbiSymbol> parse_symbol_file(std::string_view text, const std::string& origin) {
   std::vector<AbiSymbol> out;
   int line_number = 0;
-  while (!text.empty()) {
+  for (std::string_view line : util::lines(text)) {
     ++line_number;
-    std::size_t end = text.find('\n');
-    std::string_view line = text.substr(0, end);
-    text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
     if (!line.empty() && line.back() == '\r')
       line.remove_suffix(1);
-    std::vector<std::string_view> words;
-    for (std::size_t at = 0; at < line.size();) {
-      std::size_t start = line.find_first_not_of(" \t", at);
-      if (start == std::string_view::npos)
-        break;
-      std::size_t stop = line.find_first_of(" \t", start);
-      words.push_back(line.substr(start, stop - start));
-      at = stop == std::string_view::npos ? line.size() : stop;
-    }
+    std::vector<std::string_view> words = util::words(line, " \t");
     if (words.empty() || words[0].starts_with('#'))
       continue;
     auto wrong = [&](std::string_view what) {

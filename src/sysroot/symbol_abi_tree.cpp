@@ -9,6 +9,7 @@
 
 #include "sysroot/symbol_abi.hpp"
 #include "util/error.hpp"
+#include "util/text.hpp"
 
 namespace xport::sysroot {
 namespace {
@@ -20,17 +21,9 @@ constexpr uint64_t max_file_size = 8u << 20;    // a symbol file is a few hundre
 constexpr uint64_t max_total_size = 128u << 20; // what one tree may bring in all
 
 std::vector<std::string> components(std::string_view name) {
-  std::vector<std::string> out;
-  while (!name.empty()) {
-    std::size_t slash = name.find('/');
-    std::string_view part = name.substr(0, slash);
-    if (!part.empty() && part != ".")
-      out.emplace_back(part);
-    if (slash == std::string_view::npos)
-      break;
-    name.remove_prefix(slash + 1);
-  }
-  return out;
+  std::vector<std::string_view> parts = util::split(name, '/', util::EmptyParts::skipped);
+  std::erase(parts, ".");
+  return {parts.begin(), parts.end()};
 }
 
 // A component that names nothing outside its folder: no "..", no NUL, a plain name.

@@ -14,6 +14,7 @@
 #include "sysroot/member_path.hpp"
 #include "sysroot/size_text.hpp"
 #include "util/error.hpp"
+#include "util/text.hpp"
 
 namespace xport::sysroot {
 namespace {
@@ -29,19 +30,6 @@ mode_t process_umask() {
 }
 
 constexpr int max_link_hops = 40; // as the kernel's MAXSYMLINKS
-
-std::deque<std::string> split(std::string_view path) {
-  std::deque<std::string> parts;
-  while (!path.empty()) {
-    std::size_t slash = path.find('/');
-    if (slash != 0)
-      parts.emplace_back(path.substr(0, slash));
-    if (slash == std::string_view::npos)
-      break;
-    path.remove_prefix(slash + 1);
-  }
-  return parts;
-}
 
 std::string join(const std::string& dir, std::string_view leaf) {
   return dir.empty() ? std::string(leaf) : dir + "/" + std::string(leaf);
@@ -73,7 +61,8 @@ std::string TreeWriter::resolve(const std::string& path, bool follow_last,
     if (!through_link)
       return path;
   }
-  std::deque<std::string> pending = split(path);
+  std::vector<std::string_view> parts = util::split(path, '/', util::EmptyParts::skipped);
+  std::deque<std::string> pending(parts.begin(), parts.end());
   std::vector<std::string> done;
   std::string current;
   int hops = 0;
@@ -86,7 +75,8 @@ std::string TreeWriter::resolve(const std::string& path, bool follow_last,
       if (++hops > max_link_hops)
         throw Error("{}{}refused: '{}' goes through more than {} links (a link loop)", where,
                     where.empty() ? "" : ": ", path, max_link_hops);
-      std::deque<std::string> target = split(link->second);
+      std::vector<std::string_view> target =
+          util::split(link->second, '/', util::EmptyParts::skipped);
       pending.insert(pending.begin(), target.begin(), target.end());
       current.clear();
       continue;

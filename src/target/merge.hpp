@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <span>
 #include <string>
 
@@ -19,5 +20,9 @@ ResolvedProfile merge_chain(std::span<const ProfileFile* const> chain);
 
 // The typed view of resolved fields (profile_fields.cpp).
 Profile profile_from_fields(const std::map<std::string, nlohmann::json>& fields);
+
+// Every dotted key profile_from_fields reads, and every table it looks into ("abi-note"): what the
+// schema must have a row for, and no more.
+std::set<std::string> profile_field_keys();
 
 } // namespace xport::target

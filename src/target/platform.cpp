@@ -15,17 +15,33 @@ constexpr std::string_view riscv64_aliases[] = {"riscv64gc"};
 constexpr std::string_view s390x_aliases[] = {"systemz"};
 constexpr std::string_view powerpc64le_aliases[] = {"ppc64le", "ppc64el"};
 
+// What LLVM's disassembler is created for: the triple's architecture and, for RISC-V, RV64GC's
+// extensions (IMAFDC) without which it cannot decode compressed or floating-point code.
+constexpr LlvmDisassembly x86_64_disassembly = {.arch = "x86_64"};
+constexpr LlvmDisassembly i686_disassembly = {.arch = "i386"};
+constexpr LlvmDisassembly aarch64_disassembly = {
+    .arch = "aarch64", .big_endian_arch = "aarch64_be", .min_step = 4};
+constexpr LlvmDisassembly arm_disassembly = {.arch = "armv7",
+                                             .big_endian_arch = "armebv7",
+                                             .thumb_arch = "thumbv7",
+                                             .thumb_big_endian_arch = "thumbebv7",
+                                             .min_step = 4,
+                                             .thumb_min_step = 2};
+constexpr LlvmDisassembly riscv64_disassembly = {
+    .arch = "riscv64", .other_class_arch = "riscv32", .features = "+m,+a,+f,+d,+c", .min_step = 2};
+
 constexpr ArchFacts table[] = {
     {"x86_64", x86_64_aliases, 62, true, false, "x86_64", "/lib64/ld-linux-x86-64.so.2", "",
-     "x86_64", "", "x86_64", "x86_64", "x86_64"},
+     "x86_64", "", "x86_64", "x86_64", "x86_64", "", "", true, x86_64_disassembly},
     {"aarch64", aarch64_aliases, 183, true, false, "aarch64", "/lib/ld-linux-aarch64.so.1", "",
-     "aarch64", "", "aarch64", "aarch64", "aarch64"},
+     "aarch64", "", "aarch64", "aarch64", "aarch64", "", "", true, aarch64_disassembly},
     {"arm", arm_aliases, 40, false, false, "arm", "/lib/ld-linux.so.3", "/lib/ld-linux-armhf.so.3",
-     "arm", "armhf", "arm", "arm", "arm"},
+     "arm", "armhf", "arm", "arm", "arm", "", "", false, arm_disassembly},
     {"i686", i686_aliases, 3, false, false, "i386", "/lib/ld-linux.so.2", "", "i386", "", "i386",
-     "x86", "i386", "i686"},
+     "x86", "i386", "i686", "", true, i686_disassembly},
     {"riscv64", riscv64_aliases, 243, true, false, "riscv64", "/lib/ld-linux-riscv64-lp64d.so.1",
-     "", "riscv64", "", "riscv64", "riscv64", "riscv64", "", "riscv64gc"},
+     "", "riscv64", "", "riscv64", "riscv64", "riscv64", "", "riscv64gc", false,
+     riscv64_disassembly},
     {"s390x", s390x_aliases, 22, true, true, "s390x", "/lib/ld64.so.1", "", "s390x", "", "s390x",
      "s390x", "s390x"},
     {"powerpc64le", powerpc64le_aliases, 21, true, false, "powerpc64le", "/lib64/ld64.so.2", "",
@@ -71,6 +87,13 @@ std::string program_kernel(const Profile& p) {
 const ArchFacts* arch_facts(std::string_view name) {
   for (const ArchFacts& a : table)
     if (a.name == name || std::find(a.aliases.begin(), a.aliases.end(), name) != a.aliases.end())
+      return &a;
+  return nullptr;
+}
+
+const ArchFacts* arch_of_elf_machine(uint16_t elf_machine) {
+  for (const ArchFacts& a : table)
+    if (a.elf_machine == elf_machine)
       return &a;
   return nullptr;
 }

@@ -1,7 +1,8 @@
 // Two tables of platform facts that every part asks instead of keeping its own.
 // - Architectures: the spellings of an architecture (a profile's `arch`, uname -m, Debian's and
 //   LLVM's names), its ELF machine, Debian's multiarch name, the glibc and musl dynamic linkers,
-//   the qemu-user program, compiler-rt's name and Meson's CPU family.
+//   the qemu-user program, compiler-rt's name, Meson's CPU family, whether it accesses unaligned
+//   words, and how LLVM's disassembler reads its code.
 // - Operating systems: the kernel that runs an OS's programs, its program interpreter, CMake's and
 //   Meson's names for it, and whether qemu-user can run its programs.
 // Adding an architecture or an OS is one row here (mold's per-arch constexpr structs are the
@@ -21,6 +22,20 @@
 #include "target/profile.hpp"
 
 namespace xport::target {
+
+// How LLVM's disassembler reads an architecture's code, for the thread-pointer scan
+// (elf/mc_decoder.cpp): the architecture of the triple it is created for, per byte order, ELF class
+// and instruction set, the features to turn on, and how far to step over what it cannot decode.
+struct LlvmDisassembly {
+  std::string_view arch = "";             // "" = the scan does not decode this architecture's code
+  std::string_view big_endian_arch = "";  // for big-endian code; "" = `arch`
+  std::string_view other_class_arch = ""; // for code of the ELF class the row is not; "" = `arch`
+  std::string_view thumb_arch = "";       // for ARM's Thumb code, little- and big-endian
+  std::string_view thumb_big_endian_arch = "";
+  std::string_view features = ""; // subtarget features ("+m,+a,+f,+d,+c"); "" = the triple's
+  unsigned min_step = 1;          // bytes to skip over an instruction it cannot decode
+  unsigned thumb_min_step = 2;
+};
 
 struct ArchFacts {
   std::string_view name;                     // a profile's `arch`
@@ -42,6 +57,10 @@ struct ArchFacts {
   // The architecture as rustc's built-in target names spell it where that differs from `name`
   // (riscv64gc-unknown-linux-gnu); "" = `name`.
   std::string_view rustc_arch = "";
+  // The hardware reads and writes unaligned words: compiler-builtins' memcpy may (its
+  // mem-unaligned feature, which its build script turns on for this architecture).
+  bool unaligned_access = false;
+  LlvmDisassembly disassembly = {};
 };
 
 struct OsFacts {
@@ -60,6 +79,9 @@ std::span<const ArchFacts> architectures();
 
 // The row for an architecture by its name or any alias ("armv7l", "arm64", "amd64"), or nullptr.
 const ArchFacts* arch_facts(std::string_view name_or_alias);
+
+// The row whose ELF machine is `elf_machine` (EM_X86_64 = 62 ...), or nullptr.
+const ArchFacts* arch_of_elf_machine(uint16_t elf_machine);
 
 // The architecture's name for any of its spellings, or the spelling itself when it is unknown.
 std::string canonical_arch(std::string_view name_or_alias);

@@ -1,5 +1,6 @@
 // The typed Profile from resolved field values: the spelling of each enum value in profile files,
 // and the mapping from dotted keys ("start-files.pie.begin") to Profile members.
+#include <set>
 #include <utility>
 
 #include "target/enum_names.hpp"
@@ -23,45 +24,63 @@ void set_enum(const Spelling<Enum> (&table)[N], const nlohmann::json& value, Enu
 
 using Fields = std::map<std::string, nlohmann::json>;
 
-const nlohmann::json* get(const Fields& fields, const std::string& key) {
-  auto it = fields.find(key);
-  return it == fields.end() ? nullptr : &it->second;
+// The resolved fields the typed view is read from; or, with `asked` set, none, and a record of
+// every key read and every table looked into (each as if it were set), for profile_field_keys().
+struct Source {
+  const Fields& fields;
+  std::set<std::string>* asked = nullptr;
+};
+
+const nlohmann::json* get(const Source& source, const std::string& key) {
+  if (source.asked) {
+    source.asked->insert(key);
+    return nullptr;
+  }
+  auto it = source.fields.find(key);
+  return it == source.fields.end() ? nullptr : &it->second;
 }
 
-void set(const Fields& fields, const std::string& key, std::string& out) {
+void set(const Source& fields, const std::string& key, std::string& out) {
   if (auto v = get(fields, key); v && v->is_string())
     out = v->get<std::string>();
 }
-void set(const Fields& fields, const std::string& key, bool& out) {
+void set(const Source& fields, const std::string& key, bool& out) {
   if (auto v = get(fields, key); v && v->is_boolean())
     out = v->get<bool>();
 }
-void set(const Fields& fields, const std::string& key, std::vector<std::string>& out) {
+void set(const Source& fields, const std::string& key, std::vector<std::string>& out) {
   if (auto v = get(fields, key); v && v->is_array())
     for (const auto& s : *v)
       if (s.is_string())
         out.push_back(s.get<std::string>());
 }
 template <typename Enum, std::size_t N>
-void set(const Fields& fields, const std::string& key, const Spelling<Enum> (&table)[N],
+void set(const Source& fields, const std::string& key, const Spelling<Enum> (&table)[N],
          Enum& out) {
   if (auto v = get(fields, key))
     set_enum(table, *v, out);
 }
 
-void set(const Fields& fields, const std::string& prefix, ToolMinimum& out) {
+void set(const Source& fields, const std::string& prefix, ToolMinimum& out) {
   if (auto v = get(fields, prefix + ".version"); v && v->is_number_integer())
     out.version = v->get<int>();
   set(fields, prefix + ".reason", out.reason);
 }
 
-bool any_under(const Fields& fields, const std::string& prefix) {
-  auto it = fields.lower_bound(prefix + ".");
-  return it != fields.end() && it->first.starts_with(prefix + ".");
+bool any_under(const Source& source, const std::string& prefix) {
+  if (source.asked) {
+    source.asked->insert(prefix);
+    return true;
+  }
+  auto it = source.fields.lower_bound(prefix + ".");
+  return it != source.fields.end() && it->first.starts_with(prefix + ".");
 }
 
-nlohmann::json free_table(const Fields& fields, const std::string& prefix) {
+nlohmann::json free_table(const Source& source, const std::string& prefix) {
   nlohmann::json out = nlohmann::json::object();
+  if (source.asked)
+    source.asked->insert(prefix);
+  const Fields& fields = source.fields;
   for (auto it = fields.lower_bound(prefix + "."); it != fields.end(); ++it) {
     if (!it->first.starts_with(prefix + "."))
       break;
@@ -94,7 +113,9 @@ std::string_view to_string(NoteVersionEncoding value) {
   return name_of(encoding_names, value);
 }
 
-Profile profile_from_fields(const Fields& fields) {
+namespace {
+
+Profile read_profile(const Source& fields) {
   Profile p;
   set(fields, "name", p.name);
   set(fields, "description", p.description);
@@ -210,6 +231,19 @@ Profile profile_from_fields(const Fields& fields) {
     p.symbol_abi = std::move(abi);
   }
   return p;
+}
+
+} // namespace
+
+Profile profile_from_fields(const Fields& fields) {
+  return read_profile({fields});
+}
+
+std::set<std::string> profile_field_keys() {
+  const Fields none;
+  std::set<std::string> asked;
+  (void)read_profile({none, &asked});
+  return asked;
 }
 
 } // namespace xport::target

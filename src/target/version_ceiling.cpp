@@ -9,6 +9,7 @@
 #include "target/catalog.hpp"
 #include "util/error.hpp"
 #include "util/suggest.hpp"
+#include "util/text.hpp"
 
 namespace xport::target {
 namespace {
@@ -199,20 +200,8 @@ std::string VersionCeilings::names() const {
 }
 
 std::vector<std::string> split_ceiling_list(std::string_view text) {
-  std::vector<std::string> words;
-  std::string word;
-  for (char c : text) {
-    if (c == ',' || c == ' ' || c == '\t' || c == '\n') {
-      if (!word.empty())
-        words.push_back(std::move(word));
-      word.clear();
-    } else {
-      word += c;
-    }
-  }
-  if (!word.empty())
-    words.push_back(std::move(word));
-  return words;
+  std::vector<std::string_view> words = util::words(text, ", \t\n");
+  return {words.begin(), words.end()};
 }
 
 VersionCeilings version_ceilings(const ResolvedProfile& resolved, const char* environment,

@@ -45,13 +45,17 @@ void write_file_atomically(const fs::path& file, std::string_view content, bool 
   }
 }
 
-std::string read_file(const fs::path& file) {
+Result<std::string> try_read_file(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in)
-    throw Error("cannot read {}: {}", file.string(), std::strerror(errno));
+    return fail("cannot read {}: {}", file.string(), std::strerror(errno));
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
+}
+
+std::string read_file(const fs::path& file) {
+  return try_read_file(file).value();
 }
 
 } // namespace xport::util

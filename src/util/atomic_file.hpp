@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "util/result.hpp"
+
 namespace xport::util {
 
 // Writes `content` to `file`, creating the parent folder; `executable` sets mode 0755. Throws
@@ -16,5 +18,7 @@ void write_file_atomically(const std::filesystem::path& file, std::string_view c
 
 // The whole file. Throws xport::Error naming it when it cannot be read.
 std::string read_file(const std::filesystem::path& file);
+// The same for a caller with its own words for the failure ("cannot read F: <reason>").
+Result<std::string> try_read_file(const std::filesystem::path& file);
 
 } // namespace xport::util

@@ -3,7 +3,8 @@
 // read from the front as `--name VALUE`, `--name=VALUE` or a short alias (`-t VALUE`) until `--`
 // (dropped) or the first word that is not one of them; from there on every word is the other
 // program's, even one spelled like an xport option. (`xport cc` then also reads its long
-// options among the rest: cli/cc_command.cpp.)
+// options among the rest: cli/compiler_options.cpp. The tables come from the commands' CLI11
+// apps: cli/option_table.hpp.)
 #pragma once
 
 #include <optional>

@@ -62,6 +62,11 @@ Environment current_environment() {
   return env;
 }
 
+std::string env_or(const Environment& env, const std::string& name, std::string fallback) {
+  auto it = env.find(name);
+  return it == env.end() || it->second.empty() ? fallback : it->second;
+}
+
 std::string search_path(const Environment& env) {
   auto it = env.find("PATH");
   return it == env.end() ? "" : it->second;

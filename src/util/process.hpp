@@ -19,6 +19,9 @@ using Environment = std::map<std::string, std::string>;
 // This process's environment.
 Environment current_environment();
 
+// The value of the variable `name` in `env`, or `fallback` when it is unset or empty.
+std::string env_or(const Environment& env, const std::string& name, std::string fallback);
+
 struct Completed {
   int exit_code = 0; // valid when signal == 0
   int signal = 0;    // the signal that ended the child, or 0

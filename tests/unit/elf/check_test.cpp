@@ -10,19 +10,14 @@
 #include "elf/check.hpp"
 #include "elf/input.hpp"
 #include "elf/thread_pointer.hpp"
+#include "test_dir.hpp"
 
 namespace xport::elf {
 namespace {
 
 namespace fs = std::filesystem;
 
-// A folder of the running test's own: ctest runs the tests of this file in parallel.
-fs::path test_dir() {
-  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  fs::path dir = fs::path(XPORT_BINARY_DIR) / "unit-elf" / info->test_suite_name() / info->name();
-  fs::create_directories(dir);
-  return dir;
-}
+using testing::test_dir;
 
 fs::path compile_source(const std::string& name, const std::string& text, const std::string& triple,
                         const std::string& flags) {

@@ -11,19 +11,14 @@
 
 #include "elf/check.hpp"
 #include "elf/input.hpp"
+#include "test_dir.hpp"
 
 namespace xport::elf {
 namespace {
 
 namespace fs = std::filesystem;
 
-// A folder of the running test's own: ctest runs the tests of this file in parallel.
-fs::path test_dir() {
-  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  fs::path dir = fs::path(XPORT_BINARY_DIR) / "unit-elf" / info->test_suite_name() / info->name();
-  fs::create_directories(dir);
-  return dir;
-}
+using testing::test_dir;
 
 void run(const std::string& command) {
   if (std::system(command.c_str()) != 0)

@@ -24,7 +24,7 @@ struct InsideShell : ::testing::Test {
     t.file("root/lib/ld-linux-aarch64.so.1");
     r.program = t.elf_program("prog", 183).string();
     r.args = {"a b"};
-    r.sysroot = driver::SysrootView{};
+    r.sysroot = sysroot::FoundSysroot{};
     r.sysroot->root = t.path() / "root";
     r.env = {{"PATH", (t.path() / "bin").string()},
              {"XPORT_SHELL_TARGET", r.profile.name},

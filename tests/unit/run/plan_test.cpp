@@ -46,7 +46,7 @@ TEST_F(PlanRun, ForeignLinuxTargetsRunUnderQemuWithTheSysrootAsPrefix) {
   t.elf_program("prog", 183); // aarch64, over the script
   r.profile.qemu = "aarch64";
   r.profile.dynamic_linker = "/lib/ld-linux-aarch64.so.1";
-  r.sysroot = driver::SysrootView{};
+  r.sysroot = sysroot::FoundSysroot{};
   r.sysroot->root = t.path() / "root";
   Plan p = plan_run(r);
   EXPECT_EQ(p.method, Method::qemu);
@@ -105,7 +105,7 @@ TEST_F(PlanRun, AProgramForAnotherArchitectureNamesBothNotTheSysroot) {
   t.file("bin/qemu-riscv64", "", true);
   Request r = request("riscv64-unknown-linux-gnu", "riscv64", "linux");
   t.elf_program("prog", 183); // aarch64, over the script
-  r.sysroot = driver::SysrootView{};
+  r.sysroot = sysroot::FoundSysroot{};
   r.sysroot->root = t.path() / "empty-root";
   std::string m = message_of(r);
   EXPECT_NE(m.find("it is a 64-bit aarch64 program"), std::string::npos) << m;
@@ -128,7 +128,7 @@ TEST_F(PlanRun, AScriptForAForeignTargetRunsInATreeWhereItsProgramsRunUnderQemu)
   t.file("bin/proot", "", true);
   t.file("root/lib/ld-linux-aarch64.so.1");
   Request r = request("aarch64-unknown-linux-gnu", "aarch64", "linux");
-  r.sysroot = driver::SysrootView{};
+  r.sysroot = sysroot::FoundSysroot{};
   r.sysroot->root = t.path() / "root";
   Plan p = plan_run(r);
   EXPECT_EQ(p.method, Method::qemu);

@@ -54,7 +54,7 @@ TEST_F(PlanShell, AForeignLinuxTargetRunsTheCommandUnderProotWithQemuAndTheSysro
   ShellRequest r = request("aarch64-unknown-linux-gnu", "aarch64", "linux");
   r.env["LD_LIBRARY_PATH"] = "/host/libs";
   r.env["QEMU_LD_PREFIX"] = "/stale";
-  r.sysroot = driver::SysrootView{};
+  r.sysroot = sysroot::FoundSysroot{};
   r.sysroot->root = t.path() / "root";
   r.sysroot->layout.runtime_root = "usr/aarch64-linux-gnu";
   r.sysroot->layout.library_dirs = {"usr/aarch64-linux-gnu/lib", "usr/lib"};
@@ -73,7 +73,7 @@ TEST_F(PlanShell, ASysrootPathWithASpaceIsRefusedBecauseProotSplitsAtSpaces) {
   t.file("bin/qemu-aarch64", "", true);
   t.file("bin/proot", "", true);
   ShellRequest r = request("aarch64-unknown-linux-gnu", "aarch64", "linux");
-  r.sysroot = driver::SysrootView{};
+  r.sysroot = sysroot::FoundSysroot{};
   r.sysroot->root = t.path() / "my root";
   std::string m = message_of(r);
   EXPECT_NE(m.find("splits its qemu command at spaces"), std::string::npos) << m;

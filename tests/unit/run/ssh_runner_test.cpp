@@ -39,7 +39,7 @@ TEST(SshRunner, CopiesTheProgramAndLibrariesBesideItButNotTheSysroots) {
   auto built = util::run_capture(
       {"cc", "-o", (t.path() / "p").string(), (t.path() / "p.c").string(), "-lm"});
   ASSERT_TRUE(built.ok() && built->ok()) << (built.ok() ? built->err : built.error());
-  driver::SysrootView sysroot;
+  sysroot::FoundSysroot sysroot;
   sysroot.root = t.path() / "root";
   sysroot.layout.library_dirs = {"lib"};
   t.file("root/lib/libm.so.6");

@@ -22,6 +22,20 @@ TEST(CompilerBuiltinsCfgs, FollowItsBuildScript) {
   EXPECT_EQ(compiler_builtins_cfgs(riscv, "r"), Strings{"feature=\"unstable\""});
 }
 
+TEST(CompilerBuiltinsCfgs, UnalignedAccessIsTheArchitecturesOfItsBuildScript) {
+  auto unaligned = [](const char* llvm_target) {
+    Strings cfgs = compiler_builtins_cfgs({{"llvm-target", llvm_target}, {"os", "linux"}}, "t");
+    return std::find(cfgs.begin(), cfgs.end(), "feature=\"mem-unaligned\"") != cfgs.end();
+  };
+  for (const char* yes : {"x86_64-unknown-linux-gnu", "i686-unknown-linux-gnu",
+                          "aarch64-unknown-linux-musl", "bpfel-unknown-none"})
+    EXPECT_TRUE(unaligned(yes)) << yes;
+  for (const char* no :
+       {"i586-unknown-linux-gnu", "armv7-unknown-linux-gnueabihf", "riscv64-unknown-linux-gnu",
+        "s390x-unknown-linux-gnu", "powerpc64le-unknown-linux-gnu"})
+    EXPECT_FALSE(unaligned(no)) << no;
+}
+
 TEST(PlanSysroot, BuildsEachCrateIntoTheTargetsLibFolder) {
   SysrootInputs in;
   in.rustc = "/usr/bin/rustc";

@@ -24,6 +24,38 @@ TEST(Platform, EveryArchitectureIsOneRowAndEverySpellingNamesOneRow) {
   EXPECT_EQ(canonical_arch("mips64"), "mips64") << "unknown spellings stay as they are";
 }
 
+TEST(Platform, EveryElfMachineIsOneRow) {
+  std::set<uint16_t> machines;
+  for (const ArchFacts& a : architectures()) {
+    EXPECT_TRUE(machines.insert(a.elf_machine).second)
+        << a.name << ": ELF machine " << a.elf_machine << " has two rows";
+    EXPECT_EQ(arch_of_elf_machine(a.elf_machine), &a) << a.name;
+  }
+  EXPECT_EQ(arch_of_elf_machine(2), nullptr) << "SPARC has no row";
+}
+
+// The thread-pointer scan decodes what xport has a decoder for (elf/mc_decoder.cpp): exactly the
+// rows that name LLVM's architecture for their code.
+TEST(Platform, TheDisassemblerIsNamedForTheArchitecturesTheScanDecodes) {
+  std::set<std::string_view> decoded;
+  for (const ArchFacts& a : architectures()) {
+    const LlvmDisassembly& d = a.disassembly;
+    if (d.arch.empty()) {
+      EXPECT_TRUE(d.big_endian_arch.empty() && d.other_class_arch.empty() && d.thumb_arch.empty())
+          << a.name << ": variants of no disassembler";
+      continue;
+    }
+    decoded.insert(a.name);
+    EXPECT_GE(d.min_step, 1u) << a.name;
+    EXPECT_EQ(d.thumb_arch.empty(), d.thumb_big_endian_arch.empty()) << a.name;
+  }
+  EXPECT_EQ(decoded, (std::set<std::string_view>{"x86_64", "aarch64", "arm", "i686", "riscv64"}));
+  EXPECT_EQ(arch_facts("i686")->disassembly.arch, "i386");
+  EXPECT_EQ(arch_facts("riscv64")->disassembly.other_class_arch, "riscv32")
+      << "RV32 code has the riscv64 row's ELF machine";
+  EXPECT_EQ(arch_facts("arm")->disassembly.thumb_arch, "thumbv7");
+}
+
 TEST(Platform, RustcsSpellingOfTargetNames) {
   EXPECT_EQ(rustc_spelling("riscv64-unknown-linux-gnu"), "riscv64gc-unknown-linux-gnu");
   EXPECT_EQ(rustc_spelling("aarch64-unknown-linux-gnu"), "aarch64-unknown-linux-gnu");

@@ -1,20 +1,20 @@
-// Writing the integration files and variables (see integration.hpp). File formats:
+// Writing the integration files and variables (see emit.hpp). File formats:
 // CMake: cmake-toolchains(7), "Cross Compiling" (CMAKE_SYSROOT, CMAKE_FIND_ROOT_PATH_MODE_*);
 // Meson: "Cross compilation" (mesonbuild.com/Cross-compilation.html), sections [binaries],
 // [properties], [host_machine]; Cargo: "Configuration", [target.<triple>] linker and runner;
 // clang: "Configuration files" in clang's user manual (one or more options per line, # comments).
-#include "driver/integration.hpp"
+#include "integration/emit.hpp"
 
-#include <algorithm>
 #include <cctype>
 
 #include <fmt/format.h>
 
+#include "sysroot/pkg_config.hpp"
 #include "target/platform.hpp"
-#include "util/paths.hpp"
+#include "util/process.hpp"
 #include "version.hpp"
 
-namespace xport::driver {
+namespace xport::integration {
 namespace {
 
 namespace fs = std::filesystem;
@@ -30,7 +30,7 @@ std::string meson_cpu_family(const std::string& arch) {
   return facts ? std::string(facts->meson_cpu_family) : arch;
 }
 
-std::string tool(const IntegrationInputs& in, std::string_view suffix) {
+std::string tool(const Inputs& in, std::string_view suffix) {
   return (in.toolchain_dir / (in.profile->name + std::string(suffix))).string();
 }
 
@@ -42,7 +42,7 @@ std::string quoted_list(const std::vector<std::string>& words, std::string_view 
   return out;
 }
 
-std::string header(const IntegrationInputs& in, std::string_view comment, std::string_view what) {
+std::string header(const Inputs& in, std::string_view comment, std::string_view what) {
   std::string out = fmt::format("{0} {1} for target {2}, written by `xport emit` (xport {3}).\n",
                                 comment, what, in.profile->name, xport::version);
   if (!in.sysroot)
@@ -53,8 +53,7 @@ std::string header(const IntegrationInputs& in, std::string_view comment, std::s
 }
 
 // The runner entry, or a comment saying where it goes.
-std::string runner_line(const IntegrationInputs& in, std::string_view comment,
-                        std::string_view assignment) {
+std::string runner_line(const Inputs& in, std::string_view comment, std::string_view assignment) {
   if (in.runner.empty())
     return fmt::format("{} No runner for {}: programs built here run on the target only.\n",
                        comment, in.profile->name);
@@ -85,7 +84,7 @@ std::string cmake_list(const std::vector<std::string>& items) {
 // usr/<triplet>/{lib,include} look like /lib and /include; CMAKE_LIBRARY_ARCHITECTURE makes
 // CMake try <prefix>/lib/<triplet> (Debian multiarch); CMAKE_SYSTEM_LIBRARY_PATH and
 // CMAKE_SYSTEM_INCLUDE_PATH name the layout's other folders (DragonFly's usr/lib/gcc80).
-std::string cmake_search_paths(const SysrootView& sysroot, const fs::path& staging) {
+std::string cmake_search_paths(const sysroot::FoundSysroot& sysroot, const fs::path& staging) {
   const sysroot::Layout& layout = sysroot.layout;
   std::vector<std::string> roots = {sysroot.root.string()};
   if (!layout.runtime_root.empty())
@@ -117,33 +116,7 @@ std::string rust_target(const target::Profile& profile) {
   return profile.name;
 }
 
-std::vector<fs::path> pkg_config_dirs(const SysrootView& sysroot) {
-  std::vector<fs::path> dirs;
-  for (const std::string& lib : sysroot.layout.library_dirs)
-    if (lib != sysroot.layout.gcc_dir)
-      dirs.push_back(sysroot.root / lib / "pkgconfig");
-  std::error_code ec;
-  for (const char* shared : {"usr/share/pkgconfig", "usr/local/share/pkgconfig",
-                             "usr/libdata/pkgconfig", "usr/local/libdata/pkgconfig"})
-    if (fs::is_directory(sysroot.root / shared, ec) ||
-        std::string_view(shared) == "usr/share/pkgconfig")
-      dirs.push_back(sysroot.root / shared);
-  return dirs;
-}
-
-std::string pkg_config_libdir(const SysrootView& sysroot) {
-  std::string out;
-  for (const fs::path& d : pkg_config_dirs(sysroot))
-    out += (out.empty() ? "" : ":") + d.string();
-  return out;
-}
-
-fs::path staging_dir(const util::Environment& env, const target::Profile& profile) {
-  return util::store_home(env) / "staging" / profile.name;
-}
-
-std::vector<std::pair<std::string, std::string>>
-environment_variables(const IntegrationInputs& in) {
+std::vector<std::pair<std::string, std::string>> environment_variables(const Inputs& in) {
   std::vector<std::pair<std::string, std::string>> out = {
       {"CC", tool(in, "-cc")},           {"CXX", tool(in, "-c++")},
       {"LD", tool(in, "-ld")},           {"AR", tool(in, "-ar")},
@@ -154,7 +127,7 @@ environment_variables(const IntegrationInputs& in) {
   };
   if (in.sysroot) {
     out.emplace_back("PKG_CONFIG_SYSROOT_DIR", in.sysroot->root.string());
-    out.emplace_back("PKG_CONFIG_LIBDIR", pkg_config_libdir(*in.sysroot));
+    out.emplace_back("PKG_CONFIG_LIBDIR", sysroot::pkg_config_libdir(*in.sysroot));
   }
   std::string rust = rust_target(*in.profile);
   out.emplace_back("CARGO_TARGET_" + upper_identifier(rust) + "_LINKER", tool(in, "-cc"));
@@ -167,7 +140,7 @@ environment_variables(const IntegrationInputs& in) {
   return out;
 }
 
-std::string emit_cmake(const IntegrationInputs& in) {
+std::string emit_cmake(const Inputs& in) {
   const target::Profile& p = *in.profile;
   std::string out = header(in, "#", "CMake toolchain file");
   out += "# Use: cmake -DCMAKE_TOOLCHAIN_FILE=<this file> ...\n";
@@ -206,7 +179,7 @@ std::string emit_cmake(const IntegrationInputs& in) {
   return out;
 }
 
-std::string emit_meson(const IntegrationInputs& in) {
+std::string emit_meson(const Inputs& in) {
   const target::Profile& p = *in.profile;
   std::string out = header(in, "#", "Meson cross file");
   out += "# Use: meson setup --cross-file <this file> BUILDDIR\n[binaries]\n";
@@ -225,7 +198,7 @@ std::string emit_meson(const IntegrationInputs& in) {
   out += "\n[properties]\n";
   if (in.sysroot) {
     out += fmt::format("sys_root = '{}'\n", in.sysroot->root.string());
-    out += fmt::format("pkg_config_libdir = '{}'\n", pkg_config_libdir(*in.sysroot));
+    out += fmt::format("pkg_config_libdir = '{}'\n", sysroot::pkg_config_libdir(*in.sysroot));
   }
   if (!in.staging_dir.empty())
     out += fmt::format("\n[built-in options]\n"
@@ -241,7 +214,7 @@ std::string emit_meson(const IntegrationInputs& in) {
   return out;
 }
 
-std::string emit_cargo(const IntegrationInputs& in) {
+std::string emit_cargo(const Inputs& in) {
   std::string out = header(in, "#", "Cargo configuration fragment");
   out += "# Use: append to .cargo/config.toml, or cargo --config <this file>\n";
   out += fmt::format("[target.{}]\n", rust_target(*in.profile));
@@ -250,7 +223,7 @@ std::string emit_cargo(const IntegrationInputs& in) {
   return out;
 }
 
-std::string emit_clang_config(const IntegrationInputs& in) {
+std::string emit_clang_config(const Inputs& in) {
   std::string out = header(in, "#", "clang configuration file");
   out += "# Use: clang --config <this file> hw.c -o hw   (run it without LIBRARY_PATH, CPATH and\n"
          "# the other host variables `xport cc` removes; `xport cc` itself does that for you)\n";
@@ -259,16 +232,4 @@ std::string emit_clang_config(const IntegrationInputs& in) {
   return out;
 }
 
-std::vector<std::string> clang_config_flags(const CompilerCommand& link,
-                                            std::string_view placeholder) {
-  std::vector<std::string> out;
-  // Skip the launcher and compiler: everything up to the first option.
-  auto first = std::find_if(link.argv.begin(), link.argv.end(),
-                            [](const std::string& w) { return w.starts_with("-"); });
-  for (auto it = first; it != link.argv.end(); ++it)
-    if (*it != placeholder)
-      out.push_back(*it);
-  return out;
-}
-
-} // namespace xport::driver
+} // namespace xport::integration

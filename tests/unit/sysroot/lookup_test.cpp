@@ -4,10 +4,10 @@
 
 #include <gtest/gtest.h>
 
-#include "driver/compiler.hpp"
+#include "sysroot/lookup.hpp"
 #include "util/error.hpp"
 
-namespace xport::driver {
+namespace xport::sysroot {
 namespace {
 
 namespace fs = std::filesystem;
@@ -41,4 +41,4 @@ TEST(SysrootArgument, AMissingFolderIsAnErrorAndCreatesNothing) {
 }
 
 } // namespace
-} // namespace xport::driver
+} // namespace xport::sysroot

@@ -1,9 +1,10 @@
+#include <map>
+
 #include <gtest/gtest.h>
 
-#include "driver/integration.hpp"
-#include "driver/toolchain_links.hpp"
+#include "integration/emit.hpp"
 
-namespace xport::driver {
+namespace xport::integration {
 namespace {
 
 target::Profile aarch64() {
@@ -17,11 +18,11 @@ target::Profile aarch64() {
   return p;
 }
 
-IntegrationInputs inputs(const target::Profile& p) {
-  IntegrationInputs in;
+Inputs inputs(const target::Profile& p) {
+  Inputs in;
   in.profile = &p;
   in.toolchain_dir = "/tc";
-  SysrootView s;
+  sysroot::FoundSysroot s;
   s.root = "/s";
   s.layout.library_dirs = {"usr/aarch64-linux-gnu/lib", "usr/lib"};
   in.sysroot = s;
@@ -48,7 +49,7 @@ TEST(Integration, CMakeFindsNothingOnTheHost) {
 
 TEST(Integration, CMakeSearchesTheLayoutsFolders) {
   target::Profile p = aarch64();
-  IntegrationInputs in = inputs(p);
+  Inputs in = inputs(p);
   in.sysroot->layout.kind = "debian-cross";
   in.sysroot->layout.triplet = "aarch64-linux-gnu";
   in.sysroot->layout.runtime_root = "usr/aarch64-linux-gnu";
@@ -74,7 +75,7 @@ TEST(Integration, CMakeSearchesTheLayoutsFolders) {
 
 TEST(Integration, RunnerGoesWhereEachToolExpectsIt) {
   target::Profile p = aarch64();
-  IntegrationInputs in = inputs(p);
+  Inputs in = inputs(p);
   in.runner = {"/usr/bin/xport", "run", "--target", "aarch64-unknown-linux-gnu", "--"};
   EXPECT_TRUE(
       contains(emit_cmake(in), "set(CMAKE_CROSSCOMPILING_EMULATOR \"/usr/bin/xport\" \"run\" "));
@@ -122,27 +123,5 @@ TEST(Integration, RustTargetIsTheProfileWhenItChangesWhatRustSees) {
   EXPECT_EQ(rust_target(p), "x86_64-unknown-genode");
 }
 
-TEST(ToolchainLinks, Argv0ModeMapsLinkNamesToCommands) {
-  util::Environment env = {{"PATH", "/nonexistent"}};
-  auto cc = tool_command_line("/x/bin/x86_64-unknown-freebsd-cc", {"-c", "a.c"}, env);
-  ASSERT_TRUE(cc);
-  EXPECT_EQ(cc->args, (std::vector<std::string>{"cc", "--target", "x86_64-unknown-freebsd", "--",
-                                                "-c", "a.c"}));
-  EXPECT_EQ(cc->store, "") << "no settings file beside the link";
-  auto cxx = tool_command_line("aarch64-unknown-linux-gnu-clang++", {}, env);
-  ASSERT_TRUE(cxx);
-  EXPECT_EQ(cxx->args.front(), "c++");
-  EXPECT_EQ(cxx->args[2], "aarch64-unknown-linux-gnu");
-  auto gcc = tool_command_line("x86_64-unknown-dragonfly-gcc", {}, env);
-  ASSERT_TRUE(gcc);
-  EXPECT_EQ(gcc->args.front(), "cc");
-  auto pc = tool_command_line("x86_64-unknown-freebsd-pkg-config", {"--cflags", "z"}, env);
-  ASSERT_TRUE(pc);
-  EXPECT_EQ(pc->args[0], "toolchain");
-  EXPECT_EQ(pc->args[1], "pkg-config");
-  EXPECT_FALSE(tool_command_line("/usr/bin/xport", {"cc"}, env));
-  EXPECT_FALSE(tool_command_line("x86_64-unknown-freebsd-ar", {}, env)) << "links to llvm-ar";
-}
-
 } // namespace
-} // namespace xport::driver
+} // namespace xport::integration
