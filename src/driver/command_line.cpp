@@ -27,7 +27,7 @@ struct Builder {
   const target::Profile& profile;
   const SysrootView* sysroot;
   const ClangOsFacts* clang;
-  UserArgs user;
+  const UserArgs& user;
   std::vector<std::string> front; // before the user's arguments
   std::vector<std::string> back;  // after them
 
@@ -276,8 +276,7 @@ EmutlsProvider emutls_provider(const target::Profile& profile, const SysrootView
 
 CompilerCommand build_command(const CommandInputs& in) {
   const target::Profile& profile = *in.profile;
-  Builder b{in, profile, in.sysroot, clang_os_facts(profile.os), read_user_args(in.user_args),
-            {}, {}};
+  Builder b{in, profile, in.sysroot, clang_os_facts(profile.os), in.user.asks, {}, {}};
   if (!in.sysroot && needs_sysroot(b.user))
     throw UsageError("no sysroot for target '{}' {}: clang would use the host's headers and "
                      "libraries; import one with 'xport sysroot import MEDIA --target {}' or "
@@ -305,7 +304,7 @@ CompilerCommand build_command(const CommandInputs& in) {
   out.argv = in.toolchain.launcher;
   out.argv.insert(out.argv.end(), in.toolchain.compiler.begin(), in.toolchain.compiler.end());
   out.argv.insert(out.argv.end(), b.front.begin(), b.front.end());
-  out.argv.insert(out.argv.end(), in.user_args.begin(), in.user_args.end());
+  out.argv.insert(out.argv.end(), in.user.words.begin(), in.user.words.end());
   out.argv.insert(out.argv.end(), b.back.begin(), b.back.end());
   util::Environment env = in.environment ? *in.environment : util::Environment{};
   for (const LeakyVariable& v : leaky_variables())

@@ -69,7 +69,7 @@ struct CommandInputs {
   const target::Profile* profile = nullptr;
   const SysrootView* sysroot = nullptr; // nullptr: none (only for commands that read no files)
   Language language = Language::c;
-  std::span<const std::string> user_args;
+  UserArgList user; // the user's arguments, read once by whoever made the inputs
   const util::Environment* environment = nullptr;
   Toolchain toolchain;
   std::string own_emutls_archive; // xport's runtime for this target, when it is the provider

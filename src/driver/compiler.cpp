@@ -34,13 +34,12 @@ CompilerCommand plan_compiler(const CompilerRequest& request, const util::Enviro
   const target::Profile& profile = *request.profile;
   std::optional<SysrootView> sysroot =
       view_of(sysroot::open_sysroot(request.sysroot, profile, env));
-  UserArgs user = read_user_args(request.args);
-
   CommandInputs inputs;
+  inputs.user = UserArgList(request.args);
+  const UserArgs& user = inputs.user.asks;
   inputs.profile = &profile;
   inputs.sysroot = sysroot ? &*sysroot : nullptr;
   inputs.language = request.language;
-  inputs.user_args = request.args;
   inputs.environment = &env;
   inputs.toolchain = find_toolchain(profile, request.language, user.links(), env, request.clang);
 

@@ -102,7 +102,7 @@ fs::path ensure_target_object(const CachedObject& what, const target::Profile& p
   CommandInputs inputs;
   inputs.profile = &profile;
   inputs.sysroot = &sysroot;
-  inputs.user_args = args;
+  inputs.user = UserArgList(args);
   inputs.environment = &env;
   inputs.toolchain = find_toolchain(profile, Language::c, false, env, chosen);
   inputs.toolchain.launcher.clear();

@@ -58,6 +58,16 @@ private:
 // an unreadable one is left for clang to report).
 UserArgs read_user_args(std::span<const std::string> args);
 
+// The user's arguments as given (clang gets them verbatim and in order) with what they ask for,
+// read once when the list is made and passed down from there.
+struct UserArgList {
+  UserArgList() = default;
+  explicit UserArgList(std::span<const std::string> args)
+      : words(args), asks(read_user_args(args)) {}
+  std::span<const std::string> words;
+  UserArgs asks;
+};
+
 // Splits a response file's text the way GCC and clang do on POSIX hosts: whitespace separates
 // words, single and double quotes group, a backslash escapes the next character.
 std::vector<std::string> split_response_file(std::string_view text);

@@ -118,7 +118,7 @@ CompilerCommand build(const Case& c, const util::Environment& env = {{"PATH", "/
   in.profile = &c.profile;
   in.sysroot = c.sysroot ? &*c.sysroot : nullptr;
   in.language = c.language;
-  in.user_args = c.args;
+  in.user = UserArgList(c.args);
   in.environment = &env;
   in.toolchain.compiler = {c.language == Language::cxx ? "clang++-14" : "clang-14"};
   in.toolchain.compiler_rt_builtins = c.compiler_rt;
@@ -473,7 +473,7 @@ TEST(CommandLine, LauncherGoesFirst) {
   CommandInputs in;
   in.profile = &p;
   in.sysroot = &s;
-  in.user_args = args;
+  in.user = UserArgList(args);
   in.environment = &env;
   in.toolchain.compiler = {"clang-14"};
   in.toolchain.launcher = {"ccache"};
