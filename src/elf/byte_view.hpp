@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "util/error.hpp"
 
@@ -25,6 +26,10 @@ public:
   std::size_t size() const { return bytes_.size(); }
   bool big_endian() const { return big_endian_; }
   void set_big_endian(bool big) { big_endian_ = big; }
+  // True when the input's byte order is not the host's.
+  bool swaps() const { return big_endian_ != (std::endian::native == std::endian::big); }
+  // An integer read from the input, put in host byte order.
+  template <typename T> T host_order(T value) const { return swaps() ? swap(value) : value; }
 
   // True when [offset, offset+length) lies inside the input (without overflow).
   bool contains(uint64_t offset, uint64_t length) const {
@@ -68,17 +73,20 @@ private:
     require(offset, sizeof(T), what);
     T value;
     std::memcpy(&value, bytes_.data() + offset, sizeof(T));
-    if (big_endian_ != (std::endian::native == std::endian::big))
-      value = swap(value);
-    return value;
+    return host_order(value);
   }
   template <typename T> static T swap(T v) {
-    if constexpr (sizeof(T) == 2)
-      return __builtin_bswap16(v);
+    using U = std::make_unsigned_t<T>;
+    U u = static_cast<U>(v);
+    if constexpr (sizeof(T) == 1)
+      return v;
+    else if constexpr (sizeof(T) == 2)
+      u = __builtin_bswap16(u);
     else if constexpr (sizeof(T) == 4)
-      return __builtin_bswap32(v);
+      u = __builtin_bswap32(u);
     else
-      return __builtin_bswap64(v);
+      u = __builtin_bswap64(u);
+    return static_cast<T>(u);
   }
 
   std::string name_;

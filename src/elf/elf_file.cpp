@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "elf/struct_reader.hpp"
+
 namespace xport::elf {
 namespace {
 
@@ -41,114 +43,96 @@ void ElfFile::read_header() {
                               data));
   is64_ = cls == 2;
   view_.set_big_endian(data == 2);
-  osabi_ = view_.u8(7, "EI_OSABI");
-  abiversion_ = view_.u8(8, "EI_ABIVERSION");
-  view_.require(0, is64_ ? 64 : 52, "the ELF header");
-  type_ = view_.u16(16, "e_type");
-  machine_ = view_.u16(18, "e_machine");
-  uint64_t at = 24;
-  entry_ = view_.word(at, is64_, "e_entry");
-  at += is64_ ? 8 : 4;
-  phoff_ = view_.word(at, is64_, "e_phoff");
-  at += is64_ ? 8 : 4;
-  shoff_ = view_.word(at, is64_, "e_shoff");
-  at += is64_ ? 8 : 4;
-  flags_ = view_.u32(at, "e_flags");
-  phentsize_ = view_.u16(at + 6, "e_phentsize");
-  phnum_ = view_.u16(at + 8, "e_phnum");
-  shentsize_ = view_.u16(at + 10, "e_shentsize");
-  shnum_ = view_.u16(at + 12, "e_shnum");
-  shstrndx_ = view_.u16(at + 14, "e_shstrndx");
+  const disk::Elf64_Ehdr h = disk::read<disk::Elf64_Ehdr>(view_, is64_, 0, "the ELF header");
+  osabi_ = h.e_ident[llvm::ELF::EI_OSABI];
+  abiversion_ = h.e_ident[llvm::ELF::EI_ABIVERSION];
+  type_ = h.e_type;
+  machine_ = h.e_machine;
+  entry_ = h.e_entry;
+  phoff_ = h.e_phoff;
+  shoff_ = h.e_shoff;
+  flags_ = h.e_flags;
+  phentsize_ = h.e_phentsize;
+  phnum_ = h.e_phnum;
+  shentsize_ = h.e_shentsize;
+  shnum_ = h.e_shnum;
+  shstrndx_ = h.e_shstrndx;
 }
 
 void ElfFile::read_sections() {
   if (shoff_ == 0)
     return;
-  const uint64_t want = is64_ ? 64 : 40;
+  const uint64_t want = disk::size_of<disk::Elf64_Shdr>(is64_);
   if (shentsize_ < want)
-    view_.fail(is64_ ? 58 : 46, fmt::format("e_shentsize is {} (at least {} expected); the file "
-                                            "is damaged",
-                                            shentsize_, want));
+    view_.fail(XPORT_ELF_FIELD_OFFSET(is64_, Ehdr, e_shentsize),
+               fmt::format("e_shentsize is {} (at least {} expected); the file is damaged",
+                           shentsize_, want));
   // Extended numbering: the real counts live in section 0 (gABI "Extended Section Numbering").
-  if (shnum_ == 0)
-    shnum_ = view_.word(shoff_ + (is64_ ? 32 : 20), is64_, "section 0's sh_size (e_shnum)");
-  if (shstrndx_ == SHN_XINDEX)
-    shstrndx_ = view_.u32(shoff_ + (is64_ ? 40 : 24), "section 0's sh_link (e_shstrndx)");
+  if (shnum_ == 0 || shstrndx_ == SHN_XINDEX) {
+    const disk::Elf64_Shdr zero = disk::read<disk::Elf64_Shdr>(
+        view_, is64_, shoff_, "section 0's header (which holds e_shnum or e_shstrndx)");
+    if (shnum_ == 0)
+      shnum_ = zero.sh_size;
+    if (shstrndx_ == SHN_XINDEX)
+      shstrndx_ = zero.sh_link;
+  }
   if (shnum_ > view_.size() / shentsize_ || !view_.contains(shoff_, shnum_ * shentsize_))
     view_.fail(shoff_, fmt::format("the section header table ({} entries of {} bytes) extends "
                                    "past the end of the input ({} bytes); the file is truncated",
                                    shnum_, shentsize_, view_.size()));
   sections_.resize(shnum_);
+  std::vector<uint32_t> names(shnum_);
   for (uint64_t i = 0; i < shnum_; ++i) {
+    const disk::Elf64_Shdr h =
+        disk::read<disk::Elf64_Shdr>(view_, is64_, shoff_ + i * shentsize_, "a section header");
     Section& s = sections_[i];
-    uint64_t at = shoff_ + i * shentsize_;
     s.index = static_cast<uint32_t>(i);
-    s.type = view_.u32(at + 4, "sh_type");
-    if (is64_) {
-      s.flags = view_.u64(at + 8, "sh_flags");
-      s.addr = view_.u64(at + 16, "sh_addr");
-      s.offset = view_.u64(at + 24, "sh_offset");
-      s.size = view_.u64(at + 32, "sh_size");
-      s.link = view_.u32(at + 40, "sh_link");
-      s.info = view_.u32(at + 44, "sh_info");
-      s.addralign = view_.u64(at + 48, "sh_addralign");
-      s.entsize = view_.u64(at + 56, "sh_entsize");
-    } else {
-      s.flags = view_.u32(at + 8, "sh_flags");
-      s.addr = view_.u32(at + 12, "sh_addr");
-      s.offset = view_.u32(at + 16, "sh_offset");
-      s.size = view_.u32(at + 20, "sh_size");
-      s.link = view_.u32(at + 24, "sh_link");
-      s.info = view_.u32(at + 28, "sh_info");
-      s.addralign = view_.u32(at + 32, "sh_addralign");
-      s.entsize = view_.u32(at + 36, "sh_entsize");
-    }
+    names[i] = h.sh_name;
+    s.type = h.sh_type;
+    s.flags = h.sh_flags;
+    s.addr = h.sh_addr;
+    s.offset = h.sh_offset;
+    s.size = h.sh_size;
+    s.link = h.sh_link;
+    s.info = h.sh_info;
+    s.addralign = h.sh_addralign;
+    s.entsize = h.sh_entsize;
   }
   if (shstrndx_ == 0)
     return;
   if (shstrndx_ >= sections_.size())
-    view_.fail(is64_ ? 62 : 50, fmt::format("e_shstrndx is {} but there are only {} sections; the "
-                                            "file is damaged",
-                                            shstrndx_, sections_.size()));
-  const Section& names = sections_[shstrndx_];
-  for (uint64_t i = 0; i < shnum_; ++i) {
-    uint32_t name = view_.u32(shoff_ + i * shentsize_, "sh_name");
-    sections_[i].name = string_at(names, name);
-  }
+    view_.fail(XPORT_ELF_FIELD_OFFSET(is64_, Ehdr, e_shstrndx),
+               fmt::format("e_shstrndx is {} but there are only {} sections; the file is damaged",
+                           shstrndx_, sections_.size()));
+  const Section& table = sections_[shstrndx_];
+  for (uint64_t i = 0; i < shnum_; ++i)
+    sections_[i].name = string_at(table, names[i]);
 }
 
 void ElfFile::read_segments() {
   if (phoff_ == 0 || phnum_ == 0)
     return;
-  const uint64_t want = is64_ ? 56 : 32;
+  const uint64_t want = disk::size_of<disk::Elf64_Phdr>(is64_);
   if (phentsize_ < want)
-    view_.fail(is64_ ? 54 : 42, fmt::format("e_phentsize is {} (at least {} expected); the file "
-                                            "is damaged",
-                                            phentsize_, want));
+    view_.fail(XPORT_ELF_FIELD_OFFSET(is64_, Ehdr, e_phentsize),
+               fmt::format("e_phentsize is {} (at least {} expected); the file is damaged",
+                           phentsize_, want));
   if (!view_.contains(phoff_, phnum_ * phentsize_))
     view_.fail(phoff_, fmt::format("the program header table ({} entries of {} bytes) extends "
                                    "past the end of the input ({} bytes); the file is truncated",
                                    phnum_, phentsize_, view_.size()));
   segments_.resize(phnum_);
   for (uint64_t i = 0; i < phnum_; ++i) {
+    const disk::Elf64_Phdr h =
+        disk::read<disk::Elf64_Phdr>(view_, is64_, phoff_ + i * phentsize_, "a program header");
     Segment& p = segments_[i];
-    uint64_t at = phoff_ + i * phentsize_;
-    p.type = view_.u32(at, "p_type");
-    if (is64_) {
-      p.flags = view_.u32(at + 4, "p_flags");
-      p.offset = view_.u64(at + 8, "p_offset");
-      p.vaddr = view_.u64(at + 16, "p_vaddr");
-      p.filesz = view_.u64(at + 32, "p_filesz");
-      p.memsz = view_.u64(at + 40, "p_memsz");
-      p.align = view_.u64(at + 48, "p_align");
-    } else {
-      p.offset = view_.u32(at + 4, "p_offset");
-      p.vaddr = view_.u32(at + 8, "p_vaddr");
-      p.filesz = view_.u32(at + 16, "p_filesz");
-      p.memsz = view_.u32(at + 20, "p_memsz");
-      p.flags = view_.u32(at + 24, "p_flags");
-      p.align = view_.u32(at + 28, "p_align");
-    }
+    p.type = h.p_type;
+    p.flags = h.p_flags;
+    p.offset = h.p_offset;
+    p.vaddr = h.p_vaddr;
+    p.filesz = h.p_filesz;
+    p.memsz = h.p_memsz;
+    p.align = h.p_align;
   }
 }
 

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "elf/elf_file.hpp"
+#include "elf/struct_reader.hpp"
 
 namespace xport::elf {
 namespace {
@@ -31,7 +32,7 @@ std::vector<Symbol> ElfFile::symbols(bool static_table) const {
 }
 
 std::vector<Symbol> ElfFile::read_symbols(const Section& table) const {
-  const uint64_t entsize = is64_ ? 24 : 16;
+  const uint64_t entsize = disk::size_of<disk::Elf64_Sym>(is64_);
   std::span<const uint8_t> bytes = contents(table);
   const Section* strtab = section_at(table.link);
   if (!strtab)
@@ -40,28 +41,17 @@ std::vector<Symbol> ElfFile::read_symbols(const Section& table) const {
                                          table.index, table.name, table.link));
   std::vector<Symbol> symbols(bytes.size() / entsize);
   for (std::size_t i = 0; i < symbols.size(); ++i) {
-    uint64_t at = table.offset + i * entsize;
+    const disk::Elf64_Sym s =
+        disk::read<disk::Elf64_Sym>(view_, is64_, table.offset + i * entsize, "a symbol");
     Symbol& sym = symbols[i];
-    uint32_t name = view_.u32(at, "st_name");
-    uint8_t info, other;
-    if (is64_) {
-      info = view_.u8(at + 4, "st_info");
-      other = view_.u8(at + 5, "st_other");
-      sym.shndx = view_.u16(at + 6, "st_shndx");
-      sym.value = view_.u64(at + 8, "st_value");
-      sym.size = view_.u64(at + 16, "st_size");
-    } else {
-      sym.value = view_.u32(at + 4, "st_value");
-      sym.size = view_.u32(at + 8, "st_size");
-      info = view_.u8(at + 12, "st_info");
-      other = view_.u8(at + 13, "st_other");
-      sym.shndx = view_.u16(at + 14, "st_shndx");
-    }
-    sym.type = info & 0xf;
-    sym.bind = info >> 4;
-    sym.visibility = other & 3;
-    if (name != 0)
-      sym.name = string_at(*strtab, name);
+    sym.shndx = s.st_shndx;
+    sym.value = s.st_value;
+    sym.size = s.st_size;
+    sym.type = s.st_info & 0xf;
+    sym.bind = s.st_info >> 4;
+    sym.visibility = s.st_other & 3;
+    if (s.st_name != 0)
+      sym.name = string_at(*strtab, s.st_name);
   }
   return symbols;
 }
@@ -90,15 +80,16 @@ void ElfFile::resolve_versions(const Section& dynsym, std::vector<Symbol>& symbo
     // sh_info is the entry count; every entry is at least 16 bytes, so bound the loop by the size.
     uint64_t at = s.offset, count = std::min<uint64_t>(s.info, s.size / 16);
     for (uint64_t n = 0; n < count; ++n) {
-      uint16_t index = view_.u16(at + 4, "vd_ndx");
-      uint16_t aux_count = view_.u16(at + 8, "vd_cnt");
-      uint32_t aux = view_.u32(at + 12, "vd_aux");
-      if (aux_count > 0)
-        versions[index & 0x7fff] = {string_at(*strtab, view_.u32(at + aux, "vda_name")), {}};
-      uint32_t next = view_.u32(at + 16, "vd_next");
-      if (next == 0)
+      const disk::Verdef d = disk::read<disk::Verdef>(view_, is64_, at, "a version definition");
+      if (d.vd_cnt > 0)
+        versions[d.vd_ndx & 0x7fff] = {
+            string_at(*strtab, disk::read<disk::Verdaux>(view_, is64_, at + d.vd_aux,
+                                                         "a version definition's name")
+                                   .vda_name),
+            {}};
+      if (d.vd_next == 0)
         break;
-      at += next;
+      at += d.vd_next;
     }
   }
   for (const VersionNeed& need : version_needs())
@@ -157,25 +148,25 @@ std::vector<VersionNeed> ElfFile::version_needs() const {
   const uint64_t most = (end - std::min(at, end)) / 16;
   std::vector<VersionNeed> needs;
   for (uint64_t n = 0; n < std::min(count, most); ++n) {
-    uint16_t aux_count = view_.u16(at + 2, "vn_cnt");
-    std::string_view file = text(view_.u32(at + 4, "vn_file"));
-    uint64_t aux = at + view_.u32(at + 8, "vn_aux");
-    for (uint64_t k = 0; k < std::min<uint64_t>(aux_count, most); ++k) {
+    const disk::Verneed v = disk::read<disk::Verneed>(view_, is64_, at, "a version need");
+    std::string_view file = text(v.vn_file);
+    uint64_t aux = at + v.vn_aux;
+    for (uint64_t k = 0; k < std::min<uint64_t>(v.vn_cnt, most); ++k) {
+      const disk::Vernaux a =
+          disk::read<disk::Vernaux>(view_, is64_, aux, "a version need's entry");
       VersionNeed need;
       need.file = file;
-      need.weak = view_.u16(aux + 4, "vna_flags") & 0x2; // VER_FLG_WEAK
-      need.index = view_.u16(aux + 6, "vna_other") & 0x7fff;
-      need.name = text(view_.u32(aux + 8, "vna_name"));
+      need.weak = a.vna_flags & 0x2; // VER_FLG_WEAK
+      need.index = a.vna_other & 0x7fff;
+      need.name = text(a.vna_name);
       needs.push_back(need);
-      uint32_t next = view_.u32(aux + 12, "vna_next");
-      if (next == 0)
+      if (a.vna_next == 0)
         break;
-      aux += next;
+      aux += a.vna_next;
     }
-    uint32_t next = view_.u32(at + 12, "vn_next");
-    if (next == 0)
+    if (v.vn_next == 0)
       break;
-    at += next;
+    at += v.vn_next;
   }
   return needs;
 }
@@ -194,13 +185,13 @@ std::vector<DynamicEntry> ElfFile::dynamic() const {
     return {};
   }
   view_.require(offset, size, "the dynamic array");
-  const uint64_t entsize = is64_ ? 16 : 8;
+  const uint64_t entsize = disk::size_of<disk::Elf64_Dyn>(is64_);
   std::vector<DynamicEntry> entries;
   for (uint64_t at = offset; at + entsize <= offset + size; at += entsize) {
+    const disk::Elf64_Dyn d = disk::read<disk::Elf64_Dyn>(view_, is64_, at, "a dynamic entry");
     DynamicEntry e;
-    e.tag = is64_ ? static_cast<int64_t>(view_.u64(at, "d_tag"))
-                  : static_cast<int32_t>(view_.u32(at, "d_tag"));
-    e.value = view_.word(at + entsize / 2, is64_, "d_val");
+    e.tag = d.d_tag;
+    e.value = d.d_un.d_val;
     if (e.tag == DT_NULL)
       break;
     entries.push_back(e);
@@ -246,13 +237,15 @@ std::vector<Note> ElfFile::notes() const {
     // Notes are 4-byte aligned, except 8 in SHT_NOTE/PT_NOTE with alignment 8 (gABI, GNU property).
     const uint64_t align = area.align == 8 ? 8 : 4;
     uint64_t at = area.offset, end = area.offset + area.size;
-    while (at <= end && end - at >= 12) {
-      uint32_t namesz = view_.u32(at, "n_namesz"), descsz = view_.u32(at + 4, "n_descsz");
+    const uint64_t header = disk::size_of<disk::Elf64_Nhdr>(is64_);
+    while (at <= end && end - at >= header) {
+      const disk::Elf64_Nhdr h = disk::read<disk::Elf64_Nhdr>(view_, is64_, at, "a note header");
+      const uint32_t namesz = h.n_namesz, descsz = h.n_descsz;
       Note note;
-      note.type = view_.u32(at + 8, "n_type");
+      note.type = h.n_type;
       note.offset = at;
       note.origin = area.origin;
-      uint64_t name_at = at + 12, desc_at = at + align_up(12 + uint64_t{namesz}, align);
+      uint64_t name_at = at + header, desc_at = at + align_up(header + uint64_t{namesz}, align);
       if (desc_at > end || descsz > end - desc_at || namesz > end - name_at)
         view_.fail(at, fmt::format("note in {} (name {} bytes, descriptor {} bytes) extends past "
                                    "its area; the file is damaged",
@@ -271,27 +264,37 @@ std::vector<Note> ElfFile::notes() const {
 
 std::vector<Relocation> ElfFile::relocations() const {
   std::vector<Relocation> relocations;
+  auto entry_size = [&](const Section& s) {
+    return s.type == SHT_RELA ? disk::size_of<disk::Elf64_Rela>(is64_)
+                              : disk::size_of<disk::Elf64_Rel>(is64_);
+  };
   std::size_t count = 0;
   for (const Section& s : sections_)
     if (s.type == SHT_REL || s.type == SHT_RELA)
-      count += contents(s).size() / ((is64_ ? 8 : 4) * (s.type == SHT_RELA ? 3 : 2));
+      count += contents(s).size() / entry_size(s);
   relocations.reserve(count);
   for (const Section& s : sections_) {
     if (s.type != SHT_REL && s.type != SHT_RELA)
       continue;
-    const bool rela = s.type == SHT_RELA;
-    const uint64_t entsize = (is64_ ? 8 : 4) * (rela ? 3 : 2);
+    const uint64_t entsize = entry_size(s);
     std::span<const uint8_t> bytes = contents(s);
     for (uint64_t i = 0; i < bytes.size() / entsize; ++i) {
-      uint64_t at = s.offset + i * entsize;
+      uint64_t at = s.offset + i * entsize, info = 0;
       Relocation r;
       r.section = &s;
-      r.offset = view_.word(at, is64_, "r_offset");
-      uint64_t info = view_.word(at + (is64_ ? 8 : 4), is64_, "r_info");
+      if (s.type == SHT_RELA) {
+        const disk::Elf64_Rela e = disk::read<disk::Elf64_Rela>(view_, is64_, at, "a relocation");
+        r.offset = e.r_offset;
+        info = e.r_info;
+        r.addend = e.r_addend;
+      } else {
+        const disk::Elf64_Rel e = disk::read<disk::Elf64_Rel>(view_, is64_, at, "a relocation");
+        r.offset = e.r_offset;
+        info = e.r_info;
+      }
+      // ELF64_R_SYM/ELF64_R_TYPE, ELF32_R_SYM/ELF32_R_TYPE.
       r.type = is64_ ? static_cast<uint32_t>(info) : static_cast<uint32_t>(info & 0xff);
       r.symbol = is64_ ? static_cast<uint32_t>(info >> 32) : static_cast<uint32_t>(info >> 8);
-      if (rela)
-        r.addend = static_cast<int64_t>(view_.word(at + (is64_ ? 16 : 8), is64_, "r_addend"));
       relocations.push_back(r);
     }
   }
