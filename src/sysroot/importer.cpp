@@ -310,6 +310,11 @@ private:
     return m.mode & 0777;
   }
 
+  struct IndexEntry {
+    std::size_t medium;
+    MemberKind kind;
+  };
+
   struct PendingHardlink {
     std::string name, target;
     std::size_t medium;
@@ -322,13 +327,15 @@ private:
     std::set<std::string> tried;
     for (int round = 0; round < max_pull_rounds; ++round) {
       std::map<std::size_t, std::set<std::string>> wanted;
-      auto want = [&](const std::string& path) {
-        auto it = index_.find(path);
-        if (it == index_.end() || it->second.kind == MemberKind::directory ||
-            it->second.kind == MemberKind::special || !tried.insert(path).second)
+      auto want_member = [&](const std::string& path, const IndexEntry& member) {
+        if (!tried.insert(path).second)
           return false;
-        wanted[it->second.medium].insert(path);
+        wanted[member.medium].insert(path);
         return true;
+      };
+      auto want = [&](const std::string& path) {
+        const IndexEntry* member = importable(path);
+        return member && want_member(path, *member);
       };
       for (const auto& [path, record] : writer_.records()) {
         if (record.kind != MemberKind::symlink)
@@ -345,15 +352,14 @@ private:
       for (const PendingHardlink& h : pending) {
         if (link_to_written(h))
           continue;
-        auto it = index_.find(h.target);
-        if (it == index_.end() || it->second.kind == MemberKind::directory ||
-            it->second.kind == MemberKind::special)
+        const IndexEntry* target = importable(h.target);
+        if (!target)
           refuse(h);
         if (pending_names.contains(h.target)) {
           pending_hardlinks_.push_back(h); // a link to a link: once that one is made
           continue;
         }
-        if (!want(h.target) && !wanted[it->second.medium].contains(h.target))
+        if (!want_member(h.target, *target) && !wanted[target->medium].contains(h.target))
           refuse(h);
         wanted[h.medium].insert(h.name);
       }
@@ -369,6 +375,16 @@ private:
     for (const PendingHardlink& h : pending_hardlinks_)
       if (!link_to_written(h))
         refuse(h);
+  }
+
+  // The medium's member at `path` when it is one a link may pull in (not a folder or a device);
+  // null otherwise.
+  const IndexEntry* importable(const std::string& path) const {
+    auto it = index_.find(path);
+    if (it == index_.end() || it->second.kind == MemberKind::directory ||
+        it->second.kind == MemberKind::special)
+      return nullptr;
+    return &it->second;
   }
 
   // A hardlink whose target came later in the medium, or in a pass that pulled it in. A hardlink
@@ -415,11 +431,6 @@ private:
                 "imported",
                 media_[i].display, actual, expected);
   }
-
-  struct IndexEntry {
-    std::size_t medium;
-    MemberKind kind;
-  };
 
   const std::vector<MediumSource>& media_;
   const target::Profile& profile_;
