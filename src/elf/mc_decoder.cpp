@@ -42,13 +42,24 @@ struct MachineSetup {
   unsigned min_step; // bytes to skip over an undecodable instruction
 };
 
+// The architectures whose code the scan decodes, as profiles name them: "x86_64, ... and riscv64".
+std::string decoded_architectures() {
+  std::vector<std::string_view> names;
+  for (const target::ArchFacts& a : target::architectures())
+    if (!a.disassembly.arch.empty())
+      names.push_back(a.name);
+  std::string list;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    list += fmt::format("{}{}", i == 0 ? "" : i + 1 == names.size() ? " and " : ", ", names[i]);
+  return list;
+}
+
 // The platform table's row says what the disassembler is created for (target/platform.hpp).
 MachineSetup setup_for(const ElfFile& elf, bool thumb) {
   const target::ArchFacts* arch = target::arch_of_elf_machine(elf.machine());
   if (!arch || arch->disassembly.arch.empty())
-    throw Error("{}: cannot scan {} code for thread-pointer reads: xport decodes x86-64, i386, "
-                "AArch64, ARM and RISC-V",
-                elf.name(), machine_name(elf.machine()));
+    throw Error("{}: cannot scan {} code for thread-pointer reads: xport decodes the code of {}",
+                elf.name(), machine_name(elf.machine()), decoded_architectures());
   const target::LlvmDisassembly& d = arch->disassembly;
   std::string_view triple_arch = d.arch;
   if (elf.is64() != arch->is_64 && !d.other_class_arch.empty())
