@@ -42,16 +42,13 @@ struct MachineSetup {
   unsigned min_step; // bytes to skip over an undecodable instruction
 };
 
-// The architectures whose code the scan decodes, as profiles name them: "x86_64, ... and riscv64".
+// The architectures whose code the scan decodes, as profiles name them.
 std::string decoded_architectures() {
   std::vector<std::string_view> names;
   for (const target::ArchFacts& a : target::architectures())
     if (!a.disassembly.arch.empty())
       names.push_back(a.name);
-  std::string list;
-  for (std::size_t i = 0; i < names.size(); ++i)
-    list += fmt::format("{}{}", i == 0 ? "" : i + 1 == names.size() ? " and " : ", ", names[i]);
-  return list;
+  return fmt::format("{}", fmt::join(names, ", "));
 }
 
 // The platform table's row says what the disassembler is created for (target/platform.hpp).

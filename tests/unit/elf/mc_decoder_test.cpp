@@ -19,7 +19,7 @@ TEST(McDecoder, AMachineWithoutADecoderIsNamedWithTheOnesThatHaveOne) {
     FAIL() << "a disassembler was made for SPARC V9";
   } catch (const Error& e) {
     EXPECT_STREQ(e.what(), "sparc.o: cannot scan SPARC V9 code for thread-pointer reads: xport "
-                           "decodes the code of x86_64, aarch64, arm, i686 and riscv64");
+                           "decodes the code of x86_64, aarch64, arm, i686, riscv64");
   }
 }
 
